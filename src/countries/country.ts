@@ -17,4 +17,8 @@ export interface Country {
   region: string;
   /** UN M49 sub-region (Sub-Saharan Africa, Western Asia, ...). */
   subregion: string;
+  /** Case-insensitive JS regex source matching the name in free text (countrycode `country.name.en.regex`). */
+  nameRegex?: string;
+  /** Other exact names that sources use for it (UCDP's `Yemen (North Yemen)`). */
+  aliases?: readonly string[];
 }

@@ -1,0 +1,48 @@
+import { Command, CommanderError } from 'commander';
+import { isTocsinError } from '../core/errors.js';
+import { VERSION } from '../core/paths.js';
+import { dbCommand } from './db.command.js';
+import { eventsCommand } from './events.command.js';
+import { EXIT_CODE } from './exit-codes.js';
+import { fetchCommand } from './fetch.command.js';
+import { importCommand } from './import.command.js';
+import { importsCommand } from './imports.command.js';
+import { serveCommand } from './serve.command.js';
+import { usersCommand } from './users.command.js';
+
+/** The `tocsin` program: every command wired in one place. */
+export function buildProgram(): Command {
+  return new Command('tocsin')
+    .description('Tocsin: early warning and early action for the prevention of atrocity crimes')
+    .version(VERSION)
+    .option('--data-dir <dir>', 'embedded database directory (env TOCSIN_DATA_DIR, default ./tocsin-data)')
+    .option('--database-url <url>', 'PostgreSQL server instead of the embedded database (env DATABASE_URL)')
+    .showHelpAfterError()
+    .addCommand(serveCommand)
+    .addCommand(importCommand)
+    .addCommand(fetchCommand)
+    .addCommand(eventsCommand)
+    .addCommand(importsCommand)
+    .addCommand(usersCommand)
+    .addCommand(dbCommand);
+}
+
+/** Runs the CLI and maps errors to a message on stderr and an exit code from one table. */
+export async function runCli(argv: string[]): Promise<number> {
+  const program = buildProgram().exitOverride();
+  try {
+    await program.parseAsync(argv);
+    return 0;
+  } catch (e) {
+    if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
+    if (isTocsinError(e)) {
+      console.error(`tocsin: ${e.message}`);
+      return EXIT_CODE[e.code];
+    }
+    // Full detail only on request: a database error object can carry the rows it was given.
+    const detail = process.env.TOCSIN_DEBUG ? e : e instanceof Error ? e.message : String(e);
+    console.error('tocsin: unexpected failure:', detail, process.env.TOCSIN_DEBUG ? '' : '(set TOCSIN_DEBUG=1 for details)');
+    return 1;
+  }
+}
+

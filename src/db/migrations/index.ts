@@ -1,0 +1,4 @@
+import { sql as eventStore } from './0001-event-store.js';
+
+/** Every migration in order. Append only: an applied migration is never edited. */
+export const MIGRATIONS: readonly { id: string; sql: string }[] = [{ id: '0001-event-store', sql: eventStore }];

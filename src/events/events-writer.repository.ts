@@ -1,0 +1,40 @@
+import type { Queryable } from '../db/database.js';
+import { EVENT_ROW_COLUMNS } from './event-row.js';
+
+export interface UpsertCounts {
+  inserted: number;
+  updated: number;
+  unchanged: number;
+}
+
+const columnList = EVENT_ROW_COLUMNS.map(([c]) => c).join(', ');
+const recordDef = EVENT_ROW_COLUMNS.map(([c, t]) => `${c} ${t}`).join(', ');
+const updateSet = EVENT_ROW_COLUMNS.filter(([c]) => c !== 'source' && c !== 'source_id')
+  .map(([c]) => `${c} = EXCLUDED.${c}`)
+  .join(', ');
+
+/**
+ * One statement per batch: the rows travel as a single JSON array parameter and are unpacked
+ * server-side, which is the same SQL on PGlite and PostgreSQL and avoids 30 x N parameters.
+ * An existing row (same source and source id) is replaced only when its content hash changed.
+ */
+const UPSERT_SQL = `
+INSERT INTO events (${columnList}, first_batch_id, import_batch_id)
+SELECT ${columnList}, $2::integer, $2::integer
+FROM json_to_recordset($1::json) AS r(${recordDef})
+ON CONFLICT (source, source_id) DO UPDATE
+  SET ${updateSet}, import_batch_id = EXCLUDED.import_batch_id, updated_at = now()
+  WHERE events.row_hash <> EXCLUDED.row_hash
+RETURNING (xmax = 0) AS inserted`;
+
+/**
+ * Upserts a batch of rows produced by `toEventRowJson`. The caller guarantees that no two rows
+ * of one batch share a source id (Postgres refuses to touch a row twice in one statement).
+ */
+export async function upsertEventRows(db: Queryable, batchId: number, rows: readonly string[]): Promise<UpsertCounts> {
+  if (rows.length === 0) return { inserted: 0, updated: 0, unchanged: 0 };
+  const out = await db.query<{ inserted: boolean }>(UPSERT_SQL, [`[${rows.join(',')}]`, batchId]);
+  let inserted = 0;
+  for (const r of out) if (r.inserted) inserted++;
+  return { inserted, updated: out.length - inserted, unchanged: rows.length - out.length };
+}

@@ -1,0 +1,64 @@
+import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import { HTTPException } from 'hono/http-exception';
+import { registerSessionRoutes } from '../access/session.routes.js';
+import { publicAccess } from '../access/roles.js';
+import { registerUserRoutes } from '../access/users.routes.js';
+import { registerCountryRoutes } from '../countries/countries.routes.js';
+import { isTocsinError } from '../core/errors.js';
+import { registerEventRoutes } from '../events/events.routes.js';
+import { registerImportRoutes } from '../ingest/imports.routes.js';
+import type { App, AppDeps, AppEnv } from './app-env.js';
+import { authenticate } from './authenticate.js';
+import { HTTP_STATUS } from './error-status.js';
+import { guarded } from './guard.js';
+import { securityHeaders } from './security-headers.js';
+import { serveWeb } from './static-web.js';
+
+/** The OpenAPI document's header. */
+const DOC_INFO = { openapi: '3.1.0', info: { title: 'Tocsin API', version: '0.1.0', description: 'Early warning and early action for the prevention of atrocity crimes.' } };
+
+/** Wires every route of the server. `webRoot` is the built UI (`dist/web`); omit it for an API-only app. */
+export function createApp(deps: AppDeps, webRoot?: string): App {
+  const app = new OpenAPIHono<AppEnv>({
+    defaultHook: (result, c) => {
+      if (result.success) return;
+      const issue = result.error.issues[0];
+      const where = issue?.path.join('.') || 'request';
+      return c.json({ error: { code: 'invalid_input', message: `${where}: ${issue?.message ?? 'invalid'}`, details: { issues: result.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) } } }, 400);
+    },
+  });
+
+  app.use('*', securityHeaders);
+  app.use('/api/*', authenticate(deps.db));
+
+  app.openapi(
+    guarded(publicAccess('health checks by load balancers and monitoring; reveals only the version and engine'), createRoute({
+      method: 'get', path: '/api/health', tags: ['meta'], summary: 'Liveness and the database engine',
+      responses: { 200: { description: 'Up', content: { 'application/json': { schema: z.object({ status: z.literal('ok'), version: z.string(), engine: z.string() }) } } } },
+    })),
+    async (c) => {
+      await deps.db.query('SELECT 1');
+      return c.json({ status: 'ok' as const, version: deps.version, engine: deps.db.engine }, 200);
+    },
+  );
+  registerSessionRoutes(app, deps);
+  registerUserRoutes(app, deps);
+  registerCountryRoutes(app, deps);
+  registerEventRoutes(app, deps);
+  registerImportRoutes(app, deps);
+
+  // Public by choice: the API's shape is not secret, and integrators need it without an account.
+  app.doc31('/api/openapi.json', DOC_INFO);
+
+  app.notFound((c) => c.json({ error: { code: 'not_found', message: `no route ${c.req.method} ${c.req.path}` } }, 404));
+  app.onError((err, c) => {
+    if (isTocsinError(err)) {
+      return c.json({ error: { code: err.code, message: err.message, ...(err.details ? { details: err.details } : {}) } }, HTTP_STATUS[err.code]);
+    }
+    if (err instanceof HTTPException) return c.json({ error: { code: 'invalid_input', message: err.message } }, err.status as 400);
+    console.error(`[tocsin] ${c.req.method} ${c.req.path}:`, err);
+    return c.json({ error: { code: 'internal', message: 'internal error (logged on the server)' } }, 500);
+  });
+  if (webRoot) app.use('*', serveWeb(webRoot));
+  return app;
+}

@@ -1,0 +1,153 @@
+import { basename } from 'node:path';
+import { stat } from 'node:fs/promises';
+import type { Db } from '../db/database.js';
+import { toEventRowJson } from '../events/event-row.js';
+import { upsertEventRows } from '../events/events-writer.repository.js';
+import {
+  finishImportBatch,
+  insertRejections,
+  startImportBatch,
+  updateBatchCounts,
+  type BatchCounts,
+  type Rejection,
+} from './import-batches.repository.js';
+import { precheckFile } from './precheck.js';
+import { readRecords, type ReadSummary } from './read-records.js';
+import type { NormaliseOptions, SourceFormat } from './source-format.js';
+
+export interface ImportProgress {
+  bytesRead: number;
+  totalBytes: number;
+  rowsRead: number;
+}
+
+export interface ImportRequest {
+  format: SourceFormat;
+  file: string;
+  options?: NormaliseOptions;
+  userId?: number | null;
+  /** Rows per transaction (default 5,000). */
+  batchSize?: number;
+  onProgress?: (p: ImportProgress) => void;
+}
+
+export interface ImportReport extends BatchCounts {
+  batchId: number;
+  source: string;
+  format: string;
+  file: string;
+  bytes: number;
+  sha256: string;
+  /** Rejections grouped by column and reason, most frequent first. */
+  rejectionsByReason: { column: string | null; reason: string; count: number; firstLine: number }[];
+}
+
+const MAX_RECORD_TEXT = 4_000;
+
+/**
+ * The ingestion chain for one file: precheck (refuses a wrong or truncated file before any
+ * write) -> read -> parse -> normalise (the source format, pure) -> load, one transaction per
+ * batch. Bad rows are quarantined with their line, column and reason; a row seen before is
+ * replaced only when it changed, so importing the same file twice adds nothing.
+ */
+export async function importEventFile(db: Db, req: ImportRequest): Promise<ImportReport> {
+  const { format, file } = req;
+  const options = req.options ?? {};
+  const batchSize = req.batchSize ?? 5_000;
+  const { layout, widths } = await precheckFile(file, format);
+  const totalBytes = (await stat(file)).size;
+  const batchId = await startImportBatch(db, {
+    source: format.source,
+    format: format.name,
+    fileName: basename(file),
+    options,
+    userId: req.userId ?? null,
+  });
+
+  const counts: BatchCounts = { rowsRead: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0, skipped: 0 };
+  const byReason = new Map<string, ImportReport['rejectionsByReason'][number]>();
+  let pending = new Map<string, string>();
+  let rejections: Rejection[] = [];
+  let summary: ReadSummary | undefined;
+  let bytesRead = 0;
+
+  const flush = async () => {
+    const rows = [...pending.values()];
+    const rej = rejections;
+    pending = new Map();
+    rejections = [];
+    await db.transaction(async (tx) => {
+      const c = await upsertEventRows(tx, batchId, rows);
+      counts.inserted += c.inserted;
+      counts.updated += c.updated;
+      counts.unchanged += c.unchanged;
+      await insertRejections(tx, batchId, rej);
+      await updateBatchCounts(tx, batchId, counts);
+    });
+  };
+  const reject = (line: number, record: readonly string[], column: string | null, reason: string) => {
+    counts.rejected++;
+    const text = record.join(format.csv.delimiter);
+    rejections.push({ line, column, reason, record: text.length > MAX_RECORD_TEXT ? `${text.slice(0, MAX_RECORD_TEXT)}…` : text });
+    const key = `${column ?? ''}\u0000${reason}`;
+    const g = byReason.get(key);
+    if (g) g.count++;
+    else byReason.set(key, { column, reason, count: 1, firstLine: line });
+  };
+
+  try {
+    let isHeader = format.csv.header;
+    for await (const chunk of readRecords(file, format.csv, (s) => (summary = s), (b) => (bytesRead = b))) {
+      for (let i = 0; i < chunk.records.length; i++) {
+        const record = chunk.records[i]!;
+        const line = chunk.lines[i]!;
+        if (isHeader) {
+          isHeader = false;
+          continue;
+        }
+        counts.rowsRead++;
+        const problem = chunk.problems.get(i);
+        if (problem !== undefined) {
+          reject(line, record, null, `malformed CSV: ${problem}`);
+          continue;
+        }
+        if (widths.length > 0 && !widths.includes(record.length)) {
+          reject(line, record, null, `expected ${widths.join(' or ')} columns, found ${record.length}`);
+          continue;
+        }
+        const outcome = format.normalise(record, layout, options);
+        if (outcome.kind === 'rejected') reject(line, record, outcome.column, outcome.reason);
+        else if (outcome.kind === 'skipped') counts.skipped++;
+        else {
+          const id = outcome.event.sourceId;
+          if (pending.has(id)) await flush(); // the same id twice in a file: the later row wins
+          pending.set(id, toEventRowJson(outcome.event));
+          if (pending.size >= batchSize) await flush();
+        }
+      }
+      if (rejections.length >= batchSize) await flush();
+      req.onProgress?.({ bytesRead, totalBytes, rowsRead: counts.rowsRead });
+    }
+    await flush();
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    await finishImportBatch(db, batchId, { status: 'failed', message, sha256: null, bytes: bytesRead }).catch(() => undefined);
+    throw e;
+  }
+  await finishImportBatch(db, batchId, {
+    status: 'completed',
+    message: null,
+    sha256: summary?.sha256 ?? null,
+    bytes: summary?.bytes ?? totalBytes,
+  });
+  return {
+    batchId,
+    source: format.source,
+    format: format.name,
+    file,
+    bytes: summary?.bytes ?? totalBytes,
+    sha256: summary?.sha256 ?? '',
+    ...counts,
+    rejectionsByReason: [...byReason.values()].sort((a, b) => b.count - a.count),
+  };
+}
