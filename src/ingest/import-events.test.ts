@@ -1,0 +1,120 @@
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeEach, expect, it } from 'vitest';
+import type { Db } from '../db/database.js';
+import { describeEachEngine } from '../test-support/engines.js';
+import { acledFormat } from './acled/acled-format.js';
+import { importEventFile } from './import-events.js';
+import { listRejections } from './imports.repository.js';
+
+const fixture = (name: string) => join(import.meta.dirname, 'acled', 'fixtures', name);
+const scratch = mkdtempSync(join(tmpdir(), 'tocsin-import-'));
+
+/** Row counts of every table an import writes, to prove a refused file changed nothing. */
+async function storeState(db: Db) {
+  const [r] = await db.query<{ events: number; batches: number; rejections: number }>(
+    `SELECT (SELECT count(*) FROM events)::int AS events, (SELECT count(*) FROM import_batches)::int AS batches,
+            (SELECT count(*) FROM import_rejections)::int AS rejections`,
+  );
+  return r!;
+}
+
+describeEachEngine('importEventFile', ({ db }) => {
+  beforeEach(async () => {
+    await db().exec('TRUNCATE events, import_rejections, import_batches RESTART IDENTITY CASCADE');
+  });
+
+  it('stores every good row and adds nothing when the same file is imported again', async () => {
+    const first = await importEventFile(db(), { format: acledFormat, file: fixture('acled-2023.csv') });
+    expect(first.inserted).toBe(9);
+    expect(first.rejected).toBe(0);
+    const again = await importEventFile(db(), { format: acledFormat, file: fixture('acled-2023.csv') });
+    expect(again).toMatchObject({ inserted: 0, updated: 0, unchanged: 9 });
+    expect((await storeState(db())).events).toBe(9);
+  });
+
+  it('replaces a row whose content changed, matched by source id, and keeps its Tocsin id', async () => {
+    await importEventFile(db(), { format: acledFormat, file: fixture('acled-2020.csv') });
+    const [before] = await db().query<{ id: number; fatalities_best: number }>("SELECT id, fatalities_best FROM events ORDER BY source_id LIMIT 1");
+    const text = readFileSync(fixture('acled-2020.csv'), 'utf8');
+    const lines = text.split('\n');
+    // Change the fatalities of the first data row sorted by source id: rebuild it from the store's raw row.
+    const [raw] = await db().query<{ raw: Record<string, string> }>('SELECT raw FROM events WHERE id = $1', [before!.id]);
+    const header = lines[0]!.split(',');
+    const fIdx = header.indexOf('fatalities');
+    const rowIdx = lines.findIndex((l) => l.includes(raw!.raw.event_id_cnty!));
+    const cells = lines[rowIdx]!.split(',');
+    // Fatalities is a plain number cell: count from the end, since notes may contain commas.
+    cells[cells.length - (header.length - fIdx)] = String(before!.fatalities_best + 7);
+    lines[rowIdx] = cells.join(',');
+    const changed = join(scratch, 'acled-2020-changed.csv');
+    writeFileSync(changed, lines.join('\n'));
+    const report = await importEventFile(db(), { format: acledFormat, file: changed });
+    expect(report).toMatchObject({ inserted: 0, updated: 1, unchanged: 9 });
+    const [after] = await db().query<{ id: number; fatalities_best: number }>('SELECT id, fatalities_best FROM events WHERE id = $1', [before!.id]);
+    expect(after).toEqual({ id: before!.id, fatalities_best: before!.fatalities_best + 7 });
+  });
+
+  it('quarantines bad rows with their line, column and reason, and keeps the good ones', async () => {
+    const report = await importEventFile(db(), { format: acledFormat, file: fixture('acled-bad-rows.csv') });
+    expect(report.inserted).toBeGreaterThan(0);
+    expect(report.rejected).toBeGreaterThanOrEqual(5);
+    const rows = await listRejections(db(), report.batchId);
+    expect(rows).toHaveLength(report.rejected);
+    const badDate = rows.find((r) => r.column === 'event_date');
+    expect(badDate?.line).toBe(3);
+    expect(badDate?.reason).toMatch(/31 February 2023/);
+    expect(badDate?.record).toContain('ETH2002');
+    expect(rows.every((r) => r.line > 1 && r.reason.length > 0)).toBe(true);
+  });
+
+  it('refuses a file of another format before writing anything', async () => {
+    const before = await storeState(db());
+    await expect(importEventFile(db(), { format: acledFormat, file: fixture('not-acled.csv') })).rejects.toMatchObject({
+      code: 'invalid_format',
+      message: expect.stringMatching(/not an ACLED CSV: missing columns/),
+    });
+    expect(await storeState(db())).toEqual(before);
+  });
+
+  it('refuses a truncated file (cut mid-row) and a binary one, leaving the store unchanged', async () => {
+    await importEventFile(db(), { format: acledFormat, file: fixture('acled-2023.csv') });
+    const before = await storeState(db());
+    const text = readFileSync(fixture('acled-2020.csv'), 'utf8');
+    const truncated = join(scratch, 'truncated.csv');
+    writeFileSync(truncated, text.slice(0, Math.floor(text.length * 0.6)).replace(/\n[^\n]*$/, (m) => m.slice(0, Math.max(2, m.length - 40))));
+    await expect(importEventFile(db(), { format: acledFormat, file: truncated })).rejects.toMatchObject({
+      code: 'invalid_format',
+      message: expect.stringMatching(/truncated/),
+    });
+    const binary = join(scratch, 'binary.csv');
+    writeFileSync(binary, Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0xff, 0xfe]));
+    await expect(importEventFile(db(), { format: acledFormat, file: binary })).rejects.toMatchObject({ message: expect.stringMatching(/binary/) });
+    await expect(importEventFile(db(), { format: acledFormat, file: join(scratch, 'missing.csv') })).rejects.toMatchObject({ message: expect.stringMatching(/does not exist/) });
+    expect(await storeState(db())).toEqual(before);
+  });
+
+  it('lets the later row win when one file holds the same source id twice', async () => {
+    const lines = readFileSync(fixture('acled-2023.csv'), 'utf8').replace(/\r\n/g, '\n').trimEnd().split('\n');
+    const later = lines[1]!.replace('near Djibo', 'just outside Djibo');
+    expect(later).not.toBe(lines[1]);
+    const dup = join(scratch, 'dup.csv');
+    writeFileSync(dup, `${[...lines, later].join('\n')}\n`);
+    const report = await importEventFile(db(), { format: acledFormat, file: dup });
+    expect(report.rowsRead).toBe(10);
+    expect((await storeState(db())).events).toBe(9);
+    const [row] = await db().query<{ description: string }>("SELECT description FROM events WHERE source_id = 'BFO9001'");
+    expect(row?.description).toContain('just outside Djibo');
+  });
+
+  it('reads a CRLF file the same as an LF one', async () => {
+    const lf = join(scratch, 'lf.csv');
+    copyFileSync(fixture('acled-2023.csv'), join(scratch, 'crlf.csv'));
+    writeFileSync(lf, readFileSync(fixture('acled-2023.csv'), 'utf8').replace(/\r\n/g, '\n'));
+    const a = await importEventFile(db(), { format: acledFormat, file: join(scratch, 'crlf.csv') });
+    const b = await importEventFile(db(), { format: acledFormat, file: lf });
+    expect(a.inserted).toBe(9);
+    expect(b).toMatchObject({ inserted: 0, updated: 0, unchanged: 9 });
+  });
+});
