@@ -1,3 +1,4 @@
+import { csvField } from '../core/csv.js';
 import type { EventDto } from './event-dto.js';
 
 export const EXPORT_FORMATS = ['table', 'csv', 'json', 'geojson'] as const;
@@ -10,15 +11,12 @@ const CSV_COLUMNS = [
 ] as const;
 
 /**
- * RFC 4180 quoting (a cell with a comma or quote is quoted, quotes doubled). Line breaks inside a
+ * RFC 4180 quoting (see core/csv.ts). Line breaks inside a
  * cell are written as one space so that every event is one line, for grep, wc and spreadsheets;
  * `--format json` keeps text exactly.
  */
-export const csvCell = (v: unknown): string => {
-  if (v === null || v === undefined) return '';
-  const s = String(v).replace(/\s*[\r\n]+\s*/g, ' ');
-  return /[",]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
-};
+export const csvCell = (v: unknown): string =>
+  v === null || v === undefined ? '' : csvField(String(v).replace(/\s*[\r\n]+\s*/g, ' '));
 
 const csvRow = (e: EventDto): string =>
   [

@@ -2,7 +2,7 @@ import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { rename, rm } from 'node:fs/promises';
 import { finished } from 'node:stream/promises';
-import { csvLine } from './csv-write.js';
+import { csvLine } from '../../core/csv.js';
 
 /** A CSV being written through `<file>.part`: renamed into place by `commit`, deleted by `abort`. */
 export interface CsvFileWriter {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { TocsinError } from '../../core/errors.js';
-import { GED_COLUMNS, type GedColumn } from './ged-columns.js';
+import { GED_COLUMNS, type GedColumn } from '../ucdp/ucdp-columns.js';
 import { formatIssues } from './zod-issues.js';
 
 const scalar = z.union([z.string(), z.number(), z.boolean(), z.null()]);

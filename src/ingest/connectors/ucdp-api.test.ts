@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import Papa from 'papaparse';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { describeWithSharedData, sharedData } from '../../test-support/shared-data.js';
-import { GED_COLUMNS } from './ged-columns.js';
+import { GED_COLUMNS } from '../ucdp/ucdp-columns.js';
 import { json, startTestServer, type TestReply, type TestServer } from './test-server.js';
 import { downloadUcdpApi } from './ucdp-api.js';
 import { gedRecord } from './ucdp-api-page.js';

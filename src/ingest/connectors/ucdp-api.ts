@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { TocsinError } from '../../core/errors.js';
 import { openCsvWriter } from './csv-file-writer.js';
-import { GED_COLUMNS } from './ged-columns.js';
+import { GED_COLUMNS } from '../ucdp/ucdp-columns.js';
 import { errorSnippet, fetchWithRetry, realSleep, unexpectedStatus, type FetchLike, type Sleep } from './http.js';
 import { gedRecord, nextPageNumber, parseUcdpApiPage, type UcdpApiEvent, type UcdpApiPage } from './ucdp-api-page.js';
 import { formatIssues } from './zod-issues.js';

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { Zip, ZipDeflate, strToU8, zipSync } from 'fflate';
 import Papa from 'papaparse';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { GED_COLUMNS } from './ged-columns.js';
+import { GED_COLUMNS } from '../ucdp/ucdp-columns.js';
 import { startTestServer, type TestReply, type TestServer } from './test-server.js';
 import { downloadUcdpGed, gedZipName } from './ucdp-ged-download.js';
 

@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { csvField, csvLine } from './csv-write.js';
+import { csvField, csvLine } from './csv.js';
 
 describe('csvLine', () => {
   it('quotes only fields holding a comma, quote, CR or LF, and round-trips hostile text through papaparse', () => {

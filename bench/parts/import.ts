@@ -1,0 +1,78 @@
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { runNodeChild } from '../lib/child.js';
+import { BENCH_DIR, childScript } from '../lib/paths.js';
+import { rate } from '../lib/stats.js';
+
+interface ImportChildOutput {
+  openSeconds: number;
+  importSeconds: number;
+  closeSeconds: number;
+  report: { rowsRead: number; inserted: number; updated: number; unchanged: number; rejected: number; skipped: number };
+}
+
+/** One import run as the results record it. */
+export interface ImportRun {
+  rows: number;
+  importSeconds: number;
+  eventsPerSecond: number;
+  /** Process start to exit: Node start, migrations, import, close. */
+  wallSeconds: number;
+  peakRssMb: number;
+  rssSource: string;
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+}
+
+export interface ImportResult {
+  engine: 'pglite' | 'postgres';
+  file: string;
+  batchSize: number;
+  first: ImportRun;
+  /** The same file again: every row unchanged (the idempotent path). */
+  second: ImportRun;
+  /** first.eventsPerSecond / raw papaparse rate, when the papaparse part ran. */
+  ratioToRawParse?: number;
+}
+
+/** PGlite data directory of the 1M-row store (reused by the API part). */
+export const pgliteDir = (rows: number): string => join(BENCH_DIR, `pglite-${rows}`);
+
+async function importOnce(file: string, target: string[], batchSize: number): Promise<ImportRun> {
+  const r = await runNodeChild<ImportChildOutput>(childScript('import'), [file, ...target, '--batch-size', String(batchSize)]);
+  const { report, importSeconds } = r.output;
+  return {
+    rows: report.rowsRead,
+    importSeconds: Math.round(importSeconds * 10) / 10,
+    eventsPerSecond: rate(report.rowsRead, importSeconds),
+    wallSeconds: Math.round(r.wallSeconds * 10) / 10,
+    peakRssMb: r.peakRssMb,
+    rssSource: r.rssSource,
+    inserted: report.inserted,
+    updated: report.updated,
+    unchanged: report.unchanged,
+    rejected: report.rejected,
+  };
+}
+
+/**
+ * Imports `file` into a fresh store twice, each time in a child process: the first run inserts
+ * every row, the second finds every row unchanged. `target` is `--data-dir DIR` or `--database-url URL`.
+ */
+export async function benchImport(engine: ImportResult['engine'], file: string, target: string[], batchSize: number, log: (s: string) => void): Promise<ImportResult> {
+  log(`import ${engine}: first run (fresh store)`);
+  const first = await importOnce(file, target, batchSize);
+  log(`  ${first.eventsPerSecond.toLocaleString('en')} events/s, peak ${first.peakRssMb} MB; second run (all unchanged)`);
+  const second = await importOnce(file, target, batchSize);
+  log(`  ${second.eventsPerSecond.toLocaleString('en')} events/s, peak ${second.peakRssMb} MB`);
+  return { engine, file, batchSize, first, second };
+}
+
+/** A fresh PGlite data directory for `rows`. */
+export function freshPgliteDir(rows: number): string {
+  const dir = pgliteDir(rows);
+  rmSync(dir, { recursive: true, force: true });
+  return dir;
+}
