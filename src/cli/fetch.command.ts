@@ -49,26 +49,26 @@ const common = (c: Command) =>
 
 const ucdpGed = common(new Command('ucdp-ged'))
   .description('download a UCDP GED release (CSV zip) and import it')
-  .requiredOption('--version <v>', 'GED version, e.g. 25.1')
-  .action(async (o: FetchOptions & { version: string }, cmd: Command) => {
-    const d = await downloadUcdpGed({ version: o.version, dir: downloadDir(cmd, o), ...(o.baseUrl ? { baseUrl: o.baseUrl } : {}) });
+  .requiredOption('--ged-version <v>', 'GED version, e.g. 25.1')
+  .action(async (o: FetchOptions & { gedVersion: string }, cmd: Command) => {
+    const d = await downloadUcdpGed({ version: o.gedVersion, dir: downloadDir(cmd, o), ...(o.baseUrl ? { baseUrl: o.baseUrl } : {}) });
     console.log(`downloaded ${d.file} (${d.bytes} bytes)`);
     if (o.import) await importDownloaded(cmd, 'ucdp', d.file);
   });
 
 const ucdpApi = common(new Command('ucdp-api'))
   .description('download GED events through the UCDP API (token in UCDP_API_TOKEN) and import them')
-  .requiredOption('--version <v>', 'GED version, e.g. 25.1 or a candidate such as 25.0.9')
+  .requiredOption('--ged-version <v>', 'GED version, e.g. 25.1, or a candidate release such as 25.0.9')
   .option('--country <gw>', 'Gleditsch-Ward codes, comma-separated (UCDP uses G-W, e.g. 482 for CAR)')
   .option('--from <date>', 'first day YYYY-MM-DD')
   .option('--to <date>', 'last day YYYY-MM-DD')
   .option('--type <t>', 'types of violence, comma-separated: 1 state-based, 2 non-state, 3 one-sided')
-  .action(async (o: FetchOptions & { version: string; country?: string; from?: string; to?: string; type?: string }, cmd: Command) => {
+  .action(async (o: FetchOptions & { gedVersion: string; country?: string; from?: string; to?: string; type?: string }, cmd: Command) => {
     const types = ints(o.type, '--type');
     if (types?.some((t) => t < 1 || t > 3)) throw new TocsinError('invalid_input', '--type: use 1, 2 or 3');
     const country = ints(o.country, '--country');
     const d = await downloadUcdpApi({
-      version: o.version,
+      version: o.gedVersion,
       dir: downloadDir(cmd, o),
       filters: {
         ...(country ? { country } : {}),
@@ -80,6 +80,7 @@ const ucdpApi = common(new Command('ucdp-api'))
       ...(o.baseUrl ? { baseUrl: o.baseUrl } : {}),
     });
     console.log(`downloaded ${d.rows} events in ${d.pages} pages to ${d.file}`);
+    if (d.rows !== d.totalCount) console.warn(`warning: the API announced ${d.totalCount} events but sent ${d.rows}; run the fetch again later`);
     if (o.import) await importDownloaded(cmd, 'ucdp', d.file);
   });
 
