@@ -7,7 +7,10 @@ import { countUsers, createUser } from './users.repository.js';
  * The password is `password` when given (TOCSIN_ADMIN_PASSWORD), otherwise generated and
  * returned so the caller can show it once. Returns null when users already exist.
  */
-export async function ensureFirstAdmin(db: Db, opts: { username?: string; password?: string | undefined }): Promise<{ username: string; password: string; generated: boolean } | null> {
+export async function ensureFirstAdmin(
+  db: Db,
+  opts: { username?: string; password?: string | undefined },
+): Promise<{ username: string; password: string; generated: boolean } | null> {
   if ((await countUsers(db)) > 0) return null;
   const username = opts.username ?? 'admin';
   const password = opts.password ?? generatePassword();

@@ -47,9 +47,15 @@ describe('browser sessions', () => {
 
   it('refuses a cookie-authenticated write from another origin', async () => {
     const { value } = await signIn();
-    const res = await app.request('/api/tokens', json({ label: 'x' }, { cookie: value, origin: 'https://evil.example', host: 'tocsin.example' }));
+    const res = await app.request(
+      '/api/tokens',
+      json({ label: 'x' }, { cookie: value, origin: 'https://evil.example', host: 'tocsin.example' }),
+    );
     expect(res.status).toBe(403);
-    const same = await app.request('/api/tokens', json({ label: 'x' }, { cookie: value, origin: 'https://tocsin.example', host: 'tocsin.example' }));
+    const same = await app.request(
+      '/api/tokens',
+      json({ label: 'x' }, { cookie: value, origin: 'https://tocsin.example', host: 'tocsin.example' }),
+    );
     expect(same.status).toBe(201);
   });
 

@@ -29,13 +29,20 @@ export function registerSessionRoutes(app: App, deps: AppDeps): void {
         tags: ['access'],
         summary: 'Sign in with username and password; sets an HttpOnly session cookie',
         request: { body: { content: { 'application/json': { schema: Login } }, required: true } },
-        responses: { 200: { description: 'Signed in', content: { 'application/json': { schema: SessionBody } } }, ...errorResponses },
+        responses: {
+          200: { description: 'Signed in', content: { 'application/json': { schema: SessionBody } } },
+          ...errorResponses,
+        },
       }),
     ),
     async (c) => {
       const { username, password } = c.req.valid('json');
       const wait = deps.throttle.retryAfter(username);
-      if (wait > 0) throw new TocsinError('forbidden', `too many failed sign-ins for this user: try again in ${Math.ceil(wait / 60_000)} min`);
+      if (wait > 0)
+        throw new TocsinError(
+          'forbidden',
+          `too many failed sign-ins for this user: try again in ${Math.ceil(wait / 60_000)} min`,
+        );
       const user = await findUserForLogin(deps.db, username);
       // Verify even for unknown users so the response time does not reveal which names exist.
       const ok = await verifyPassword(password, user?.passwordHash ?? 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAA');
@@ -64,7 +71,10 @@ export function registerSessionRoutes(app: App, deps: AppDeps): void {
         path: '/api/session',
         tags: ['access'],
         summary: 'The signed-in user',
-        responses: { 200: { description: 'The current user', content: { 'application/json': { schema: SessionBody } } }, ...errorResponses },
+        responses: {
+          200: { description: 'The current user', content: { 'application/json': { schema: SessionBody } } },
+          ...errorResponses,
+        },
       }),
     ),
     (c) => {

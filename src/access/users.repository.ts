@@ -20,7 +20,13 @@ interface UserRow {
   password_hash: string;
 }
 
-const toUser = (r: UserRow): User => ({ id: r.id, username: r.username, displayName: r.display_name, role: r.role, disabled: r.disabled });
+const toUser = (r: UserRow): User => ({
+  id: r.id,
+  username: r.username,
+  displayName: r.display_name,
+  role: r.role,
+  disabled: r.disabled,
+});
 
 const USERNAME = /^[a-z0-9][a-z0-9._-]{1,62}$/;
 
@@ -30,7 +36,11 @@ export async function createUser(
   u: { username: string; password: string; role: Role; displayName?: string | null },
 ): Promise<User> {
   if (!USERNAME.test(u.username)) {
-    throw new TocsinError('invalid_input', 'a username is 2-63 characters: lower-case letters, digits, ".", "_" or "-", starting with a letter or digit', { field: 'username' });
+    throw new TocsinError(
+      'invalid_input',
+      'a username is 2-63 characters: lower-case letters, digits, ".", "_" or "-", starting with a letter or digit',
+      { field: 'username' },
+    );
   }
   const hash = await hashPassword(u.password);
   const rows = await db.query<UserRow>(

@@ -15,7 +15,10 @@ const MAIN = join(PACKAGE_ROOT, 'src', 'cli', 'main.ts');
 /** Runs `tocsin` as a user would (from source), returning stdout, stderr and the exit code. */
 async function tocsin(dataDir: string, ...args: string[]): Promise<{ stdout: string; stderr: string; code: number }> {
   try {
-    const { stdout, stderr } = await run(TSX, [MAIN, '--data-dir', dataDir, ...args], { maxBuffer: 64 << 20, env: { ...process.env, DATABASE_URL: '' } });
+    const { stdout, stderr } = await run(TSX, [MAIN, '--data-dir', dataDir, ...args], {
+      maxBuffer: 64 << 20,
+      env: { ...process.env, DATABASE_URL: '' },
+    });
     return { stdout, stderr, code: 0 };
   } catch (e) {
     const err = e as { stdout: string; stderr: string; code: number };
@@ -57,8 +60,12 @@ describeWithSharedData('tocsin CLI on the real UCDP and GDELT files', () => {
   });
 
   it('exports GeoJSON and JSON that parse', async () => {
-    const geo = JSON.parse((await tocsin(dataDir, 'events', '--country', 'CAF', '--from', '2022-01-01', '--format', 'geojson')).stdout) as { features: unknown[] };
-    const json = JSON.parse((await tocsin(dataDir, 'events', '--country', 'CAF', '--from', '2022-01-01', '--format', 'json')).stdout) as unknown[];
+    const geo = JSON.parse(
+      (await tocsin(dataDir, 'events', '--country', 'CAF', '--from', '2022-01-01', '--format', 'geojson')).stdout,
+    ) as { features: unknown[] };
+    const json = JSON.parse(
+      (await tocsin(dataDir, 'events', '--country', 'CAF', '--from', '2022-01-01', '--format', 'json')).stdout,
+    ) as unknown[];
     expect(geo.features.length).toBe(json.length);
     expect(json.length).toBeGreaterThan(0);
   });

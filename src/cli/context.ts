@@ -9,7 +9,11 @@ export interface GlobalOptions {
 }
 
 /** Opens the store named by the global options (or the environment), runs `fn`, always closes it. */
-export async function withDatabase<T>(cmd: Command, fn: (db: Db) => Promise<T>, onMigrated?: (applied: string[]) => void): Promise<T> {
+export async function withDatabase<T>(
+  cmd: Command,
+  fn: (db: Db) => Promise<T>,
+  onMigrated?: (applied: string[]) => void,
+): Promise<T> {
   const opts = cmd.optsWithGlobals<GlobalOptions>();
   const db = await openDatabase(resolveDatabaseConfig({ dataDir: opts.dataDir, databaseUrl: opts.databaseUrl }), onMigrated);
   try {

@@ -7,7 +7,10 @@ export const dbCommand = new Command('db').description('database maintenance').a
     let applied: string[] = [];
     await withDatabase(
       cmd,
-      async (db) => console.log(applied.length ? `applied ${applied.join(', ')} (${db.engine})` : `schema up to date (${db.engine})`),
+      (db) =>
+        Promise.resolve(
+          console.log(applied.length ? `applied ${applied.join(', ')} (${db.engine})` : `schema up to date (${db.engine})`),
+        ),
       (ids) => (applied = ids),
     );
   }),

@@ -18,8 +18,13 @@ export const eventsCommand = new Command('events')
   .addOption(new Option('--format <f>', 'output format').choices(EXPORT_FORMATS).default('table'))
   .action(async (opts: Record<string, string | undefined>, cmd: Command) => {
     const parsed = eventFilterSchema.safeParse({
-      country: opts.country, from: opts.from, to: opts.to, category: opts.category,
-      source: opts.source, bbox: opts.bbox, minFatalities: opts.minFatalities,
+      country: opts.country,
+      from: opts.from,
+      to: opts.to,
+      category: opts.category,
+      source: opts.source,
+      bbox: opts.bbox,
+      minFatalities: opts.minFatalities,
     });
     if (!parsed.success) {
       const i = parsed.error.issues[0]!;

@@ -39,7 +39,9 @@ describe('tocsin fetch ucdp-api (against a local server in the UCDP API format)'
   });
 
   it('names the environment variable when the token is refused', async () => {
-    const failed = await tocsin(['fetch', 'ucdp-api', '--ged-version', '23.1', '--base-url', server.url], { UCDP_API_TOKEN: 'wrong' }).catch((e: { stderr: string; code: number }) => e);
+    const failed = await tocsin(['fetch', 'ucdp-api', '--ged-version', '23.1', '--base-url', server.url], {
+      UCDP_API_TOKEN: 'wrong',
+    }).catch((e: { stderr: string; code: number }) => e);
     expect('code' in failed && failed.code).toBe(5);
     expect((failed as { stderr: string }).stderr).toMatch(/UCDP_API_TOKEN/);
   });

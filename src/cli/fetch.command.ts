@@ -29,7 +29,9 @@ async function importDownloaded(cmd: Command, format: FormatName, file: string):
   await withDatabase(cmd, async (db) => {
     const progress = terminalProgress();
     const t = performance.now();
-    const report = await importEventFile(db, { format: FORMATS[format], file, onProgress: (p) => progress.update(p) }).finally(() => progress.done());
+    const report = await importEventFile(db, { format: FORMATS[format], file, onProgress: (p) => progress.update(p) }).finally(
+      () => progress.done(),
+    );
     console.log(describeImport(report, (performance.now() - t) / 1000));
   });
 }
@@ -37,7 +39,8 @@ async function importDownloaded(cmd: Command, format: FormatName, file: string):
 const ints = (s: string | undefined, flag: string): number[] | undefined => {
   if (!s) return undefined;
   const parts = s.split(',').map((p) => p.trim());
-  if (parts.some((p) => !/^\d+$/.test(p))) throw new TocsinError('invalid_input', `${flag}: expected comma-separated numbers, got "${s}"`);
+  if (parts.some((p) => !/^\d+$/.test(p)))
+    throw new TocsinError('invalid_input', `${flag}: expected comma-separated numbers, got "${s}"`);
   return parts.map(Number);
 };
 
@@ -51,7 +54,11 @@ const ucdpGed = common(new Command('ucdp-ged'))
   .description('download a UCDP GED release (CSV zip) and import it')
   .requiredOption('--ged-version <v>', 'GED version, e.g. 25.1')
   .action(async (o: FetchOptions & { gedVersion: string }, cmd: Command) => {
-    const d = await downloadUcdpGed({ version: o.gedVersion, dir: downloadDir(cmd, o), ...(o.baseUrl ? { baseUrl: o.baseUrl } : {}) });
+    const d = await downloadUcdpGed({
+      version: o.gedVersion,
+      dir: downloadDir(cmd, o),
+      ...(o.baseUrl ? { baseUrl: o.baseUrl } : {}),
+    });
     console.log(`downloaded ${d.file} (${d.bytes} bytes)`);
     if (o.import) await importDownloaded(cmd, 'ucdp', d.file);
   });
@@ -63,26 +70,32 @@ const ucdpApi = common(new Command('ucdp-api'))
   .option('--from <date>', 'first day YYYY-MM-DD')
   .option('--to <date>', 'last day YYYY-MM-DD')
   .option('--type <t>', 'types of violence, comma-separated: 1 state-based, 2 non-state, 3 one-sided')
-  .action(async (o: FetchOptions & { gedVersion: string; country?: string; from?: string; to?: string; type?: string }, cmd: Command) => {
-    const types = ints(o.type, '--type');
-    if (types?.some((t) => t < 1 || t > 3)) throw new TocsinError('invalid_input', '--type: use 1, 2 or 3');
-    const country = ints(o.country, '--country');
-    const d = await downloadUcdpApi({
-      version: o.gedVersion,
-      dir: downloadDir(cmd, o),
-      filters: {
-        ...(country ? { country } : {}),
-        ...(o.from ? { startDate: o.from } : {}),
-        ...(o.to ? { endDate: o.to } : {}),
-        ...(types ? { typeOfViolence: types as (1 | 2 | 3)[] } : {}),
-      },
-      env: process.env,
-      ...(o.baseUrl ? { baseUrl: o.baseUrl } : {}),
-    });
-    console.log(`downloaded ${d.rows} events in ${d.pages} pages to ${d.file}`);
-    if (d.rows !== d.totalCount) console.warn(`warning: the API announced ${d.totalCount} events but sent ${d.rows}; run the fetch again later`);
-    if (o.import) await importDownloaded(cmd, 'ucdp', d.file);
-  });
+  .action(
+    async (
+      o: FetchOptions & { gedVersion: string; country?: string; from?: string; to?: string; type?: string },
+      cmd: Command,
+    ) => {
+      const types = ints(o.type, '--type');
+      if (types?.some((t) => t < 1 || t > 3)) throw new TocsinError('invalid_input', '--type: use 1, 2 or 3');
+      const country = ints(o.country, '--country');
+      const d = await downloadUcdpApi({
+        version: o.gedVersion,
+        dir: downloadDir(cmd, o),
+        filters: {
+          ...(country ? { country } : {}),
+          ...(o.from ? { startDate: o.from } : {}),
+          ...(o.to ? { endDate: o.to } : {}),
+          ...(types ? { typeOfViolence: types as (1 | 2 | 3)[] } : {}),
+        },
+        env: process.env,
+        ...(o.baseUrl ? { baseUrl: o.baseUrl } : {}),
+      });
+      console.log(`downloaded ${d.rows} events in ${d.pages} pages to ${d.file}`);
+      if (d.rows !== d.totalCount)
+        console.warn(`warning: the API announced ${d.totalCount} events but sent ${d.rows}; run the fetch again later`);
+      if (o.import) await importDownloaded(cmd, 'ucdp', d.file);
+    },
+  );
 
 const acled = common(new Command('acled'))
   .description('download ACLED events through its API (credentials in ACLED_EMAIL and ACLED_PASSWORD) and import them')

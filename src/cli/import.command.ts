@@ -17,7 +17,9 @@ export function describeImport(r: ImportReport, seconds: number): string {
   if (r.rejected > 0) {
     lines.push(`  rejected rows are quarantined (tocsin imports show ${r.batchId}); by reason:`);
     for (const g of r.rejectionsByReason.slice(0, 10)) {
-      lines.push(`    ${String(g.count).padStart(7)}  ${g.column ? `${g.column}: ` : ''}${g.reason} (first at line ${g.firstLine})`);
+      lines.push(
+        `    ${String(g.count).padStart(7)}  ${g.column ? `${g.column}: ` : ''}${g.reason} (first at line ${g.firstLine})`,
+      );
     }
     if (r.rejectionsByReason.length > 10) lines.push(`    … and ${r.rejectionsByReason.length - 10} other reasons`);
   }
@@ -40,22 +42,27 @@ export const importCommand = new Command('import')
   .addOption(new Option('--cameo-roots <list>', 'GDELT: keep only these CAMEO root codes, e.g. 14,18,19,20'))
   .addOption(new Option('--batch-size <n>', 'rows per transaction').default('5000'))
   .option('--json', 'print the import report as JSON')
-  .action(async (formatName: string, file: string, opts: { cameoRoots?: string; batchSize: string; json?: boolean }, cmd: Command) => {
-    if (!isFormatName(formatName)) throw new TocsinError('invalid_input', `unknown format "${formatName}": use ${Object.keys(FORMATS).join(', ')}`);
-    if (opts.cameoRoots && formatName !== 'gdelt') throw new TocsinError('invalid_input', '--cameo-roots applies to gdelt imports only');
-    const batchSize = Number(opts.batchSize);
-    if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 100_000) throw new TocsinError('invalid_input', '--batch-size must be a whole number 1-100000');
-    await withDatabase(cmd, async (db) => {
-      const progress = terminalProgress();
-      const started = performance.now();
-      const report = await importEventFile(db, {
-        format: FORMATS[formatName],
-        file,
-        options: { cameoRoots: opts.cameoRoots ? parseRoots(opts.cameoRoots) : undefined },
-        batchSize,
-        onProgress: (p) => progress.update(p),
-      }).finally(() => progress.done());
-      const seconds = (performance.now() - started) / 1000;
-      console.log(opts.json ? JSON.stringify(report, null, 2) : describeImport(report, seconds));
-    });
-  });
+  .action(
+    async (formatName: string, file: string, opts: { cameoRoots?: string; batchSize: string; json?: boolean }, cmd: Command) => {
+      if (!isFormatName(formatName))
+        throw new TocsinError('invalid_input', `unknown format "${formatName}": use ${Object.keys(FORMATS).join(', ')}`);
+      if (opts.cameoRoots && formatName !== 'gdelt')
+        throw new TocsinError('invalid_input', '--cameo-roots applies to gdelt imports only');
+      const batchSize = Number(opts.batchSize);
+      if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 100_000)
+        throw new TocsinError('invalid_input', '--batch-size must be a whole number 1-100000');
+      await withDatabase(cmd, async (db) => {
+        const progress = terminalProgress();
+        const started = performance.now();
+        const report = await importEventFile(db, {
+          format: FORMATS[formatName],
+          file,
+          options: { cameoRoots: opts.cameoRoots ? parseRoots(opts.cameoRoots) : undefined },
+          batchSize,
+          onProgress: (p) => progress.update(p),
+        }).finally(() => progress.done());
+        const seconds = (performance.now() - started) / 1000;
+        console.log(opts.json ? JSON.stringify(report, null, 2) : describeImport(report, seconds));
+      });
+    },
+  );

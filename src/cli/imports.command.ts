@@ -6,7 +6,9 @@ import { withDatabase } from './context.js';
 const list = new Command('list').description('import batches, newest first').action(async (_o, cmd: Command) => {
   await withDatabase(cmd, async (db) => {
     for (const b of await listImportBatches(db)) {
-      console.log(`${String(b.id).padStart(5)}  ${b.startedAt}  ${b.status.padEnd(9)} ${b.source.padEnd(6)} ${b.fileName}  +${b.inserted} ~${b.updated} =${b.unchanged} !${b.rejected}`);
+      console.log(
+        `${String(b.id).padStart(5)}  ${b.startedAt}  ${b.status.padEnd(9)} ${b.source.padEnd(6)} ${b.fileName}  +${b.inserted} ~${b.updated} =${b.unchanged} !${b.rejected}`,
+      );
     }
   });
 });
@@ -25,4 +27,7 @@ const show = new Command('show')
   });
 
 /** `tocsin imports list|show`. */
-export const importsCommand = new Command('imports').description('import history and quarantine').addCommand(list).addCommand(show);
+export const importsCommand = new Command('imports')
+  .description('import history and quarantine')
+  .addCommand(list)
+  .addCommand(show);

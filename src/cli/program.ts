@@ -45,4 +45,3 @@ export async function runCli(argv: string[]): Promise<number> {
     return 1;
   }
 }
-

@@ -29,8 +29,17 @@ export const serveCommand = new Command('serve')
           }
         }
       }
-      const server = await startServer({ db, host: o.host, port: Number(o.port), webRoot: WEB_ROOT, secureCookies: o.secureCookies ?? false, version: VERSION });
-      console.log(`Tocsin ${VERSION} on ${db.engine}: ${server.url}  (API: ${server.url}/api, OpenAPI: ${server.url}/api/openapi.json)`);
+      const server = await startServer({
+        db,
+        host: o.host,
+        port: Number(o.port),
+        webRoot: WEB_ROOT,
+        secureCookies: o.secureCookies ?? false,
+        version: VERSION,
+      });
+      console.log(
+        `Tocsin ${VERSION} on ${db.engine}: ${server.url}  (API: ${server.url}/api, OpenAPI: ${server.url}/api/openapi.json)`,
+      );
       await new Promise<void>((resolve) => {
         const stop = () => resolve();
         process.once('SIGINT', stop);

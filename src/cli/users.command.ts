@@ -34,7 +34,8 @@ const add = new Command('add')
 
 const list = new Command('list').description('list users').action(async (_o, cmd: Command) => {
   await withDatabase(cmd, async (db) => {
-    for (const u of await listUsers(db)) console.log(`${u.username.padEnd(24)} ${u.role.padEnd(15)} ${u.disabled ? 'disabled' : ''}`);
+    for (const u of await listUsers(db))
+      console.log(`${u.username.padEnd(24)} ${u.role.padEnd(15)} ${u.disabled ? 'disabled' : ''}`);
   });
 });
 
@@ -49,11 +50,20 @@ const token = new Command('token')
     await withDatabase(cmd, async (db) => {
       const u = await findUserForLogin(db, username);
       if (!u) throw new TocsinError('not_found', `no user named ${username}`);
-      const { secret, expiresAt } = await issueCredential(db, { userId: u.id, kind: 'api-token', label: o.label, ttlSeconds: days * 86_400 });
+      const { secret, expiresAt } = await issueCredential(db, {
+        userId: u.id,
+        kind: 'api-token',
+        label: o.label,
+        ttlSeconds: days * 86_400,
+      });
       console.log(secret);
       console.error(`expires ${expiresAt?.toISOString()}`);
     });
   });
 
 /** `tocsin users add|list|token`. */
-export const usersCommand = new Command('users').description('manage users and API tokens').addCommand(add).addCommand(list).addCommand(token);
+export const usersCommand = new Command('users')
+  .description('manage users and API tokens')
+  .addCommand(add)
+  .addCommand(list)
+  .addCommand(token);

@@ -12,10 +12,19 @@ const CountryList = z
 /** The reference list of countries (every signed-in role needs it, monitors included, to file reports). */
 export function registerCountryRoutes(app: App, { db }: AppDeps): void {
   app.openapi(
-    guarded(rolesAccess(...ANY_ROLE), createRoute({
-      method: 'get', path: '/api/countries', tags: ['reference'], summary: 'Countries with ISO alpha-3 code, name and UN region',
-      responses: { 200: { description: 'Countries', content: { 'application/json': { schema: CountryList } } }, ...errorResponses },
-    })),
+    guarded(
+      rolesAccess(...ANY_ROLE),
+      createRoute({
+        method: 'get',
+        path: '/api/countries',
+        tags: ['reference'],
+        summary: 'Countries with ISO alpha-3 code, name and UN region',
+        responses: {
+          200: { description: 'Countries', content: { 'application/json': { schema: CountryList } } },
+          ...errorResponses,
+        },
+      }),
+    ),
     async (c) => c.json({ items: await listCountries(db) }, 200),
   );
 }

@@ -60,9 +60,24 @@ describe('country table', () => {
 
 describe('code lookups', () => {
   it.each([
-    [678, 'YEM'], [680, 'YEM'], [345, 'SRB'], [340, 'SRB'], [815, 'VNM'], [816, 'VNM'], [817, 'VNM'],
-    [347, 'XKX'], [482, 'CAF'], [626, 'SSD'], [260, 'DEU'], [255, 'DEU'], [265, 'DEU'], [365, 'RUS'],
-    [364, 'RUS'], [315, 'CZE'], [666, 'ISR'], [2, 'USA'],
+    [678, 'YEM'],
+    [680, 'YEM'],
+    [345, 'SRB'],
+    [340, 'SRB'],
+    [815, 'VNM'],
+    [816, 'VNM'],
+    [817, 'VNM'],
+    [347, 'XKX'],
+    [482, 'CAF'],
+    [626, 'SSD'],
+    [260, 'DEU'],
+    [255, 'DEU'],
+    [265, 'DEU'],
+    [365, 'RUS'],
+    [364, 'RUS'],
+    [315, 'CZE'],
+    [666, 'ISR'],
+    [2, 'USA'],
   ])('resolves Gleditsch-Ward %i to %s', (gw, iso3) => {
     expect(countryByGw(gw)?.iso3).toBe(iso3);
   });
@@ -81,12 +96,22 @@ describe('code lookups', () => {
     expect(countryByCow(232)?.iso3).toBe('AND');
   });
 
-  it.each([['IS', 'ISR'], ['NI', 'NGA'], ['AS', 'AUS'], ['UK', 'GBR'], ['is', 'ISR'], [' CT ', 'CAF'],
-    ['WE', 'PSE'], ['GZ', 'PSE'], ['OD', 'SSD'], ['KV', 'XKX'], ['RI', 'SRB'], ['YI', 'SRB']])(
-    'resolves FIPS %s to %s', (fips, iso3) => {
-      expect(countryByFips(fips)?.iso3).toBe(iso3);
-    },
-  );
+  it.each([
+    ['IS', 'ISR'],
+    ['NI', 'NGA'],
+    ['AS', 'AUS'],
+    ['UK', 'GBR'],
+    ['is', 'ISR'],
+    [' CT ', 'CAF'],
+    ['WE', 'PSE'],
+    ['GZ', 'PSE'],
+    ['OD', 'SSD'],
+    ['KV', 'XKX'],
+    ['RI', 'SRB'],
+    ['YI', 'SRB'],
+  ])('resolves FIPS %s to %s', (fips, iso3) => {
+    expect(countryByFips(fips)?.iso3).toBe(iso3);
+  });
 
   it('resolves no country for open sea, disputed islands or unknown codes', () => {
     for (const code of ['OS', 'PF', 'PG', 'ZZ', '']) expect(countryByFips(code)).toBeUndefined();
@@ -104,11 +129,24 @@ describe('code lookups', () => {
 
 describe('countryByName', () => {
   it.each([
-    ['Central African Republic', 'CAF'], ['Burma', 'MMR'], ['Myanmar', 'MMR'], ['Ivory Coast', 'CIV'],
-    ['Côte d\u2019Ivoire', 'CIV'], ["Côte d'Ivoire", 'CIV'], ['Democratic Republic of Congo', 'COD'],
-    ['DR Congo', 'COD'], ['Republic of the Congo', 'COG'], ['niger', 'NER'], ['Nigeria', 'NGA'],
-    ['Dominica', 'DMA'], ['Dominican Republic', 'DOM'], ['Yemen (North Yemen)', 'YEM'],
-    ['Serbia (Yugoslavia)', 'SRB'], ['  KOSOVO ', 'XKX'], ['South Sudan', 'SSD'], ['Sudan', 'SDN'],
+    ['Central African Republic', 'CAF'],
+    ['Burma', 'MMR'],
+    ['Myanmar', 'MMR'],
+    ['Ivory Coast', 'CIV'],
+    ['Côte d\u2019Ivoire', 'CIV'],
+    ["Côte d'Ivoire", 'CIV'],
+    ['Democratic Republic of Congo', 'COD'],
+    ['DR Congo', 'COD'],
+    ['Republic of the Congo', 'COG'],
+    ['niger', 'NER'],
+    ['Nigeria', 'NGA'],
+    ['Dominica', 'DMA'],
+    ['Dominican Republic', 'DOM'],
+    ['Yemen (North Yemen)', 'YEM'],
+    ['Serbia (Yugoslavia)', 'SRB'],
+    ['  KOSOVO ', 'XKX'],
+    ['South Sudan', 'SSD'],
+    ['Sudan', 'SDN'],
   ])('resolves %s to %s', (name, iso3) => {
     expect(countryByName(name)?.iso3).toBe(iso3);
   });
@@ -126,8 +164,14 @@ describe('countryByName', () => {
 
 describe('parseGwList', () => {
   it.each([
-    ['2, 200', [2, 200], []], ['482', [482], []], ['', [], []], [' 751 , 750 ', [751, 750], []],
-    ['2,,200', [2, 200], []], ['2, x, 200', [2, 200], ['x']], ['678.0', [], ['678.0']], ['-1, 1000', [], ['-1', '1000']],
+    ['2, 200', [2, 200], []],
+    ['482', [482], []],
+    ['', [], []],
+    [' 751 , 750 ', [751, 750], []],
+    ['2,,200', [2, 200], []],
+    ['2, x, 200', [2, 200], ['x']],
+    ['678.0', [], ['678.0']],
+    ['-1, 1000', [], ['-1', '1000']],
   ])('parses %j into %j, skipping %j', (text, codes, invalid) => {
     expect(parseGwList(text)).toEqual(codes);
     expect(invalidGwParts(text)).toEqual(invalid);

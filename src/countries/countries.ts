@@ -11,9 +11,7 @@ const MAX_NAME_LENGTH = 200;
 type Row = Omit<Country, 'iso3'> & { iso3: string };
 const rows: readonly Row[] = data.countries;
 
-const COUNTRIES: readonly Country[] = Object.freeze(
-  rows.map((row) => Object.freeze({ ...row, iso3: row.iso3 as Iso3 })),
-);
+const COUNTRIES: readonly Country[] = Object.freeze(rows.map((row) => Object.freeze({ ...row, iso3: row.iso3 as Iso3 })));
 
 function indexBy<K>(key: (country: Country) => K | null): ReadonlyMap<K, Country> {
   const index = new Map<K, Country>();
@@ -33,7 +31,12 @@ const byFips = indexBy((c) => c.fips);
 
 /** Lower case, NFC, typographic apostrophes made plain, runs of spaces collapsed. */
 const normaliseName = (name: string): string =>
-  name.normalize('NFC').replace(/[\u2018\u2019\u02bc`]/g, "'").replace(/\s+/g, ' ').trim().toLowerCase();
+  name
+    .normalize('NFC')
+    .replace(/[\u2018\u2019\u02bc`]/g, "'")
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
 
 const byName = new Map<string, Country>(
   COUNTRIES.flatMap((c) => [c.name, ...(c.aliases ?? [])].map((n) => [normaliseName(n), c] as const)),
@@ -88,7 +91,10 @@ export function countryByName(name: string): Country | undefined {
 }
 
 const splitGwList = (text: string | null | undefined): string[] =>
-  (text ?? '').split(',').map((part) => part.trim()).filter((part) => part !== '');
+  (text ?? '')
+    .split(',')
+    .map((part) => part.trim())
+    .filter((part) => part !== '');
 const isGwPart = (part: string): boolean => /^\d{1,3}$/.test(part);
 
 /**
@@ -97,8 +103,9 @@ const isGwPart = (part: string): boolean => /^\d{1,3}$/.test(part);
  * report them (the importer quarantines such rows rather than dropping codes silently).
  */
 export const parseGwList = (text: string | null | undefined): GwCode[] =>
-  splitGwList(text).filter(isGwPart).map((part) => Number(part) as GwCode);
+  splitGwList(text)
+    .filter(isGwPart)
+    .map((part) => Number(part) as GwCode);
 
 /** The parts of a `gwnoa`/`gwnob` field that `parseGwList` skipped (`"2, x"` gives `["x"]`); empty when clean. */
-export const invalidGwParts = (text: string | null | undefined): string[] =>
-  splitGwList(text).filter((part) => !isGwPart(part));
+export const invalidGwParts = (text: string | null | undefined): string[] => splitGwList(text).filter((part) => !isGwPart(part));

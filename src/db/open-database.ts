@@ -13,7 +13,10 @@ export interface DatabaseConfig {
 }
 
 /** Where the store lives, from flags first, then the environment, then the default. */
-export function resolveDatabaseConfig(flags: DatabaseConfig, env: NodeJS.ProcessEnv = process.env): { databaseUrl: string; dataDir: string } {
+export function resolveDatabaseConfig(
+  flags: DatabaseConfig,
+  env: NodeJS.ProcessEnv = process.env,
+): { databaseUrl: string; dataDir: string } {
   return {
     databaseUrl: flags.databaseUrl ?? env.DATABASE_URL ?? '',
     dataDir: resolve(flags.dataDir ?? env.TOCSIN_DATA_DIR ?? './tocsin-data'),

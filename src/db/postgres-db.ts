@@ -6,7 +6,7 @@ const typeParsers = {
     // int8 (20) as number, like PGlite; dates (1082) stay 'YYYY-MM-DD' text, not a local-time Date.
     if (oid === 20) return (v: string) => Number(v);
     if (oid === 1082) return (v: string) => v;
-    return pg.types.getTypeParser(oid, format as 'text');
+    return pg.types.getTypeParser(oid, format) as (v: string) => unknown;
   },
 };
 

@@ -5,9 +5,28 @@ export const EXPORT_FORMATS = ['table', 'csv', 'json', 'geojson'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 const CSV_COLUMNS = [
-  'id', 'source', 'source_id', 'date_start', 'date_end', 'date_precision', 'country', 'admin1', 'admin2', 'location',
-  'latitude', 'longitude', 'location_precision', 'category', 'source_category', 'perpetrator', 'target',
-  'target_is_civilian', 'fatalities_best', 'fatalities_low', 'fatalities_high', 'description',
+  'id',
+  'source',
+  'source_id',
+  'date_start',
+  'date_end',
+  'date_precision',
+  'country',
+  'admin1',
+  'admin2',
+  'location',
+  'latitude',
+  'longitude',
+  'location_precision',
+  'category',
+  'source_category',
+  'perpetrator',
+  'target',
+  'target_is_civilian',
+  'fatalities_best',
+  'fatalities_low',
+  'fatalities_high',
+  'description',
 ] as const;
 
 /**
@@ -15,23 +34,45 @@ const CSV_COLUMNS = [
  * cell are written as one space so that every event is one line, for grep, wc and spreadsheets;
  * `--format json` keeps text exactly.
  */
-export const csvCell = (v: unknown): string =>
+export const csvCell = (v: string | number | boolean | null | undefined): string =>
   v === null || v === undefined ? '' : csvField(String(v).replace(/\s*[\r\n]+\s*/g, ' '));
 
 const csvRow = (e: EventDto): string =>
   [
-    e.id, e.source, e.sourceId, e.dateStart, e.dateEnd, e.datePrecision, e.country, e.admin1, e.admin2, e.location,
-    e.latitude, e.longitude, e.locationPrecision, e.category, e.sourceCategory, e.perpetrator?.name, e.target?.name,
-    e.target?.isCivilian, e.fatalities.best, e.fatalities.low, e.fatalities.high, e.description,
-  ].map(csvCell).join(',');
+    e.id,
+    e.source,
+    e.sourceId,
+    e.dateStart,
+    e.dateEnd,
+    e.datePrecision,
+    e.country,
+    e.admin1,
+    e.admin2,
+    e.location,
+    e.latitude,
+    e.longitude,
+    e.locationPrecision,
+    e.category,
+    e.sourceCategory,
+    e.perpetrator?.name,
+    e.target?.name,
+    e.target?.isCivilian,
+    e.fatalities.best,
+    e.fatalities.low,
+    e.fatalities.high,
+    e.description,
+  ]
+    .map(csvCell)
+    .join(',');
 
 const feature = (e: EventDto): string =>
   JSON.stringify({
     type: 'Feature',
     // A country-precision point is a centroid: kept in properties, not as geometry.
-    geometry: e.latitude !== null && e.longitude !== null && e.locationPrecision !== 'country'
-      ? { type: 'Point', coordinates: [e.longitude, e.latitude] }
-      : null,
+    geometry:
+      e.latitude !== null && e.longitude !== null && e.locationPrecision !== 'country'
+        ? { type: 'Point', coordinates: [e.longitude, e.latitude] }
+        : null,
     properties: { ...e, latitude: undefined, longitude: undefined },
   });
 
@@ -54,12 +95,17 @@ const tableRow = (e: EventDto): string =>
  * Writes events in one of the export formats as they arrive, so an export of any size streams
  * in constant memory. Returns the number written.
  */
-export async function writeEvents(events: AsyncIterable<EventDto>, format: ExportFormat, write: (s: string) => void): Promise<number> {
+export async function writeEvents(
+  events: AsyncIterable<EventDto>,
+  format: ExportFormat,
+  write: (s: string) => void,
+): Promise<number> {
   let n = 0;
   if (format === 'csv') write(`${CSV_COLUMNS.join(',')}\n`);
   if (format === 'json') write('[');
   if (format === 'geojson') write('{"type":"FeatureCollection","features":[');
-  if (format === 'table') write(`${['date      ', 'ctry', 'category       ', 'deaths', 'admin1                ', 'perpetrator → target'].join(' ')}\n`);
+  if (format === 'table')
+    write(`${['date      ', 'ctry', 'category       ', 'deaths', 'admin1                ', 'perpetrator → target'].join(' ')}\n`);
   for await (const e of events) {
     const sep = n > 0 ? ',\n' : '\n';
     if (format === 'csv') write(`${csvRow(e)}\n`);

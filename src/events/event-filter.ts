@@ -5,35 +5,40 @@ import { VIOLENCE_CATEGORIES } from './violence-category.js';
 
 const isoDate = z.string().refine((s) => toIsoDate(s) !== undefined, { message: 'must be a date YYYY-MM-DD' });
 
-const bbox = z
-  .string()
-  .transform((s, ctx) => {
-    const parts = s.split(',').map((p) => Number(p.trim()));
-    const [w, so, e, n] = parts;
-    if (parts.length !== 4 || parts.some((p) => !Number.isFinite(p))) {
-      ctx.addIssue({ code: 'custom', message: 'must be four numbers W,S,E,N' });
-      return z.NEVER;
-    }
-    if (w! < -180 || e! > 180 || so! < -90 || n! > 90 || so! > n!) {
-      ctx.addIssue({ code: 'custom', message: 'must be W,S,E,N within -180..180 and -90..90 with S <= N' });
-      return z.NEVER;
-    }
-    return [w!, so!, e!, n!] as const;
-  });
+const bbox = z.string().transform((s, ctx) => {
+  const parts = s.split(',').map((p) => Number(p.trim()));
+  const [w, so, e, n] = parts;
+  if (parts.length !== 4 || parts.some((p) => !Number.isFinite(p))) {
+    ctx.addIssue({ code: 'custom', message: 'must be four numbers W,S,E,N' });
+    return z.NEVER;
+  }
+  if (w! < -180 || e! > 180 || so! < -90 || n! > 90 || so! > n!) {
+    ctx.addIssue({ code: 'custom', message: 'must be W,S,E,N within -180..180 and -90..90 with S <= N' });
+    return z.NEVER;
+  }
+  return [w!, so!, e!, n!] as const;
+});
 
 /** The filter fields, without cross-field rules (routes extend it with paging fields). */
 export const eventFilterShape = z.object({
-    country: z.string().regex(/^[A-Za-z]{3}$/, 'must be an ISO alpha-3 code such as CAF').transform((s) => s.toUpperCase()).optional(),
-    from: isoDate.optional().describe('first day (inclusive) of date_start'),
-    to: isoDate.optional().describe('last day (inclusive) of date_start'),
-    category: z.enum(VIOLENCE_CATEGORIES).optional(),
-    source: z.enum(EVENT_SOURCES).optional(),
-    bbox: bbox.optional().describe('W,S,E,N in degrees; W > E crosses the antimeridian'),
+  country: z
+    .string()
+    .regex(/^[A-Za-z]{3}$/, 'must be an ISO alpha-3 code such as CAF')
+    .transform((s) => s.toUpperCase())
+    .optional(),
+  from: isoDate.optional().describe('first day (inclusive) of date_start'),
+  to: isoDate.optional().describe('last day (inclusive) of date_start'),
+  category: z.enum(VIOLENCE_CATEGORIES).optional(),
+  source: z.enum(EVENT_SOURCES).optional(),
+  bbox: bbox.optional().describe('W,S,E,N in degrees; W > E crosses the antimeridian'),
   minFatalities: z.coerce.number().int().min(0).optional().describe('fatalities_best at least this'),
 });
 
 /** Filters shared by `tocsin events` and `GET /api/events` (same names, same meaning). */
-export const eventFilterSchema = eventFilterShape.refine((f) => !f.from || !f.to || f.from <= f.to, { message: 'from must not be after to', path: ['from'] });
+export const eventFilterSchema = eventFilterShape.refine((f) => !f.from || !f.to || f.from <= f.to, {
+  message: 'from must not be after to',
+  path: ['from'],
+});
 
 export type EventFilter = z.infer<typeof eventFilterSchema>;
 

@@ -12,7 +12,16 @@ export type DatePrecision = (typeof DATE_PRECISIONS)[number];
  * How exactly the place is known. `country` means the coordinates, if any, are a centroid
  * and must not be drawn as a real location (UCDP where_prec 6).
  */
-export const LOCATION_PRECISIONS = ['exact', 'near', 'admin2', 'admin1', 'region', 'country', 'international', 'unknown'] as const;
+export const LOCATION_PRECISIONS = [
+  'exact',
+  'near',
+  'admin2',
+  'admin1',
+  'region',
+  'country',
+  'international',
+  'unknown',
+] as const;
 export type LocationPrecision = (typeof LOCATION_PRECISIONS)[number];
 
 /** An actor as the source names it. */

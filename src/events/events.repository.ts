@@ -25,7 +25,11 @@ export interface EventPage {
 }
 
 /** One page of events matching the filter, newest first, continuing after `cursor`. */
-export async function listEvents(db: Queryable, filter: EventFilter, page: { limit: number; cursor?: string | undefined }): Promise<EventPage> {
+export async function listEvents(
+  db: Queryable,
+  filter: EventFilter,
+  page: { limit: number; cursor?: string | undefined },
+): Promise<EventPage> {
   const { where, params } = filterToSql(filter);
   const clauses = where ? [where.slice('WHERE '.length)] : [];
   if (page.cursor) {
@@ -88,11 +92,24 @@ export interface EventPoint {
  * Events that can be drawn as points: with coordinates, and located better than the country
  * (a country-precision point is a centroid, not a place). Also says how many matched but are not mappable.
  */
-export async function eventPoints(db: Queryable, filter: EventFilter, limit: number): Promise<{ points: EventPoint[]; truncated: boolean; unmapped: number }> {
+export async function eventPoints(
+  db: Queryable,
+  filter: EventFilter,
+  limit: number,
+): Promise<{ points: EventPoint[]; truncated: boolean; unmapped: number }> {
   const { where, params } = filterToSql(filter);
   const mappable = `latitude IS NOT NULL AND location_precision NOT IN ('country', 'unknown')`;
   const and = where ? `${where} AND` : 'WHERE';
-  const rows = await db.query<{ id: number; category: string; date_start: string; fatalities_best: number | null; location: string | null; country_iso3: string | null; latitude: number; longitude: number }>(
+  const rows = await db.query<{
+    id: number;
+    category: string;
+    date_start: string;
+    fatalities_best: number | null;
+    location: string | null;
+    country_iso3: string | null;
+    latitude: number;
+    longitude: number;
+  }>(
     `SELECT id, category, date_start, fatalities_best, location, country_iso3, latitude, longitude FROM events
      ${and} ${mappable} ORDER BY date_start DESC, id DESC LIMIT $${params.length + 1}`,
     [...params, limit + 1],
@@ -122,7 +139,11 @@ export interface MonthlyCount {
 }
 
 /** Events and best-estimate fatalities by month and category for one country. */
-export async function countrySummary(db: Queryable, iso3: string, range: { from?: string | undefined; to?: string | undefined }): Promise<MonthlyCount[]> {
+export async function countrySummary(
+  db: Queryable,
+  iso3: string,
+  range: { from?: string | undefined; to?: string | undefined },
+): Promise<MonthlyCount[]> {
   const { where, params } = filterToSql({ country: iso3, from: range.from, to: range.to });
   return db.query<MonthlyCount>(
     `SELECT to_char(date_start, 'YYYY-MM') AS month, category, count(*)::int AS events,

@@ -19,7 +19,8 @@ describeEachEngine('GET /api/events', ({ db }) => {
 
   beforeAll(async () => {
     ({ app, tokens } = await appWithRoleTokens(db()));
-    for (const f of ['acled-2020.csv', 'acled-2023.csv', 'acled-2024.csv']) await importEventFile(db(), { format: acledFormat, file: fixture(f) });
+    for (const f of ['acled-2020.csv', 'acled-2023.csv', 'acled-2024.csv'])
+      await importEventFile(db(), { format: acledFormat, file: fixture(f) });
   });
 
   it('pages through every event newest first with a cursor, without repeats', async () => {
@@ -28,7 +29,9 @@ describeEachEngine('GET /api/events', ({ db }) => {
     const seen: EventDto[] = [];
     let cursor: string | null = null;
     do {
-      const page: { body: { items: EventDto[]; nextCursor: string | null } } = await get(`/api/events?limit=4${cursor ? `&cursor=${cursor}` : ''}`);
+      const page: { body: { items: EventDto[]; nextCursor: string | null } } = await get(
+        `/api/events?limit=4${cursor ? `&cursor=${cursor}` : ''}`,
+      );
       seen.push(...page.body.items);
       cursor = page.body.nextCursor;
     } while (cursor);
@@ -71,7 +74,9 @@ describeEachEngine('GET /api/events', ({ db }) => {
     const points = await get<{ features: { properties: { id: number } }[]; unmapped: number }>('/api/events.geojson');
     expect(points.body.features.length).toBeGreaterThan(0);
     const c = body.items[0]!.country!;
-    const summary = await get<{ totals: { events: number }; months: { month: string; category: string; events: number }[] }>(`/api/countries/${c}/summary`);
+    const summary = await get<{ totals: { events: number }; months: { month: string; category: string; events: number }[] }>(
+      `/api/countries/${c}/summary`,
+    );
     const total = await get<{ total: number }>(`/api/events?country=${c}&includeTotal=true`);
     expect(summary.body.totals.events).toBe(total.body.total);
     expect(summary.body.months.every((m) => /^\d{4}-\d{2}$/.test(m.month))).toBe(true);

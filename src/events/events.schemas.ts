@@ -25,7 +25,11 @@ export const EventBody = z
     sourceCategory: z.string(),
     perpetrator: Actor.nullable(),
     target: Actor.nullable(),
-    fatalities: z.object({ best: z.number().int().nullable(), low: z.number().int().nullable(), high: z.number().int().nullable() }),
+    fatalities: z.object({
+      best: z.number().int().nullable(),
+      low: z.number().int().nullable(),
+      high: z.number().int().nullable(),
+    }),
     description: z.string().nullable(),
     citations: z.array(z.string()),
   })
@@ -61,6 +65,8 @@ export const MonthlySummaryBody = z
   .object({
     country: z.object({ iso3: z.string(), name: z.string() }),
     totals: z.object({ events: z.number().int(), fatalities: z.number().int() }),
-    months: z.array(z.object({ month: z.string(), category: z.string(), events: z.number().int(), fatalities: z.number().int() })),
+    months: z.array(
+      z.object({ month: z.string(), category: z.string(), events: z.number().int(), fatalities: z.number().int() }),
+    ),
   })
   .openapi('CountrySummary');

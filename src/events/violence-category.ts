@@ -16,5 +16,4 @@ export const VIOLENCE_CATEGORIES = [
 
 export type ViolenceCategory = (typeof VIOLENCE_CATEGORIES)[number];
 
-export const isViolenceCategory = (s: string): s is ViolenceCategory =>
-  (VIOLENCE_CATEGORIES as readonly string[]).includes(s);
+export const isViolenceCategory = (s: string): s is ViolenceCategory => (VIOLENCE_CATEGORIES as readonly string[]).includes(s);

@@ -15,7 +15,14 @@ import { securityHeaders } from './security-headers.js';
 import { serveWeb } from './static-web.js';
 
 /** The OpenAPI document's header. */
-const DOC_INFO = { openapi: '3.1.0', info: { title: 'Tocsin API', version: '0.1.0', description: 'Early warning and early action for the prevention of atrocity crimes.' } };
+const DOC_INFO = {
+  openapi: '3.1.0',
+  info: {
+    title: 'Tocsin API',
+    version: '0.1.0',
+    description: 'Early warning and early action for the prevention of atrocity crimes.',
+  },
+};
 
 /**
  * Routes outside the OpenAPI document, each public by an explicit choice (the route-table test
@@ -32,7 +39,16 @@ export function createApp(deps: AppDeps, webRoot?: string): App {
       if (result.success) return;
       const issue = result.error.issues[0];
       const where = issue?.path.join('.') || 'request';
-      return c.json({ error: { code: 'invalid_input', message: `${where}: ${issue?.message ?? 'invalid'}`, details: { issues: result.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) } } }, 400);
+      return c.json(
+        {
+          error: {
+            code: 'invalid_input',
+            message: `${where}: ${issue?.message ?? 'invalid'}`,
+            details: { issues: result.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) },
+          },
+        },
+        400,
+      );
     },
   });
 
@@ -40,10 +56,23 @@ export function createApp(deps: AppDeps, webRoot?: string): App {
   app.use('/api/*', authenticate(deps.db));
 
   app.openapi(
-    guarded(publicAccess('health checks by load balancers and monitoring; reveals only the version and engine'), createRoute({
-      method: 'get', path: '/api/health', tags: ['meta'], summary: 'Liveness and the database engine',
-      responses: { 200: { description: 'Up', content: { 'application/json': { schema: z.object({ status: z.literal('ok'), version: z.string(), engine: z.string() }) } } } },
-    })),
+    guarded(
+      publicAccess('health checks by load balancers and monitoring; reveals only the version and engine'),
+      createRoute({
+        method: 'get',
+        path: '/api/health',
+        tags: ['meta'],
+        summary: 'Liveness and the database engine',
+        responses: {
+          200: {
+            description: 'Up',
+            content: {
+              'application/json': { schema: z.object({ status: z.literal('ok'), version: z.string(), engine: z.string() }) },
+            },
+          },
+        },
+      }),
+    ),
     async (c) => {
       await deps.db.query('SELECT 1');
       return c.json({ status: 'ok' as const, version: deps.version, engine: deps.db.engine }, 200);
@@ -60,9 +89,13 @@ export function createApp(deps: AppDeps, webRoot?: string): App {
   app.notFound((c) => c.json({ error: { code: 'not_found', message: `no route ${c.req.method} ${c.req.path}` } }, 404));
   app.onError((err, c) => {
     if (isTocsinError(err)) {
-      return c.json({ error: { code: err.code, message: err.message, ...(err.details ? { details: err.details } : {}) } }, HTTP_STATUS[err.code]);
+      return c.json(
+        { error: { code: err.code, message: err.message, ...(err.details ? { details: err.details } : {}) } },
+        HTTP_STATUS[err.code],
+      );
     }
-    if (err instanceof HTTPException) return c.json({ error: { code: 'invalid_input', message: err.message } }, err.status as 400);
+    if (err instanceof HTTPException)
+      return c.json({ error: { code: 'invalid_input', message: err.message } }, err.status as 400);
     console.error(`[tocsin] ${c.req.method} ${c.req.path}:`, err);
     return c.json({ error: { code: 'internal', message: 'internal error (logged on the server)' } }, 500);
   });

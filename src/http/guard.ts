@@ -14,7 +14,10 @@ export const requireAccess =
     const user = c.get('user');
     if (access.kind === 'roles' && !user) throw new TocsinError('unauthenticated', 'sign in first');
     if (!isAllowed(access, user?.role ?? null)) {
-      throw new TocsinError('forbidden', `this needs one of the roles: ${access.kind === 'roles' ? access.roles.join(', ') : ''}`);
+      throw new TocsinError(
+        'forbidden',
+        `this needs one of the roles: ${access.kind === 'roles' ? access.roles.join(', ') : ''}`,
+      );
     }
     await next();
   };

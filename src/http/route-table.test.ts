@@ -25,9 +25,15 @@ describe('the route table', () => {
   beforeAll(async () => {
     db = await openDatabase({ dataDir: 'memory://' });
     ({ app, tokens } = await appWithRoleTokens(db));
-    const doc = (await (await app.request('/api/openapi.json')).json()) as { paths: Record<string, Record<string, Record<string, unknown>>> };
+    const doc = (await (await app.request('/api/openapi.json')).json()) as {
+      paths: Record<string, Record<string, Record<string, unknown>>>;
+    };
     operations = Object.entries(doc.paths).flatMap(([path, ops]) =>
-      Object.entries(ops).map(([method, op]) => ({ method: method.toUpperCase(), path, access: op[ACCESS_EXTENSION] as Operation['access'] })),
+      Object.entries(ops).map(([method, op]) => ({
+        method: method.toUpperCase(),
+        path,
+        access: op[ACCESS_EXTENSION] as Operation['access'],
+      })),
     );
   });
   afterAll(() => db.close());
@@ -55,7 +61,11 @@ describe('the route table', () => {
 
   it('refuses anonymous callers on every non-public route with 401', async () => {
     for (const op of operations.filter((o) => o.access?.roles)) {
-      const res = await app.request(concrete(op.path), { method: op.method, headers: { 'content-type': 'application/json' }, body: op.method === 'GET' ? null : '{}' });
+      const res = await app.request(concrete(op.path), {
+        method: op.method,
+        headers: { 'content-type': 'application/json' },
+        body: op.method === 'GET' ? null : '{}',
+      });
       expect(res.status, `${op.method} ${op.path}`).toBe(401);
     }
   });
@@ -83,7 +93,11 @@ describe('the route table', () => {
   it('answers the public routes without credentials', async () => {
     expect((await app.request('/api/health')).status).toBe(200);
     expect((await app.request('/api/openapi.json')).status).toBe(200);
-    const login = await app.request('/api/session', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'nobody', password: 'wrong password' }) });
+    const login = await app.request('/api/session', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'nobody', password: 'wrong password' }),
+    });
     expect(login.status).toBe(401);
   });
 });

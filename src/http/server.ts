@@ -10,8 +10,18 @@ export interface RunningServer {
 }
 
 /** Starts the HTTP server (API + web UI) on `host:port` (port 0 picks a free one). */
-export async function startServer(opts: { db: Db; host: string; port: number; webRoot?: string; secureCookies?: boolean; version: string }): Promise<RunningServer> {
-  const app = createApp({ db: opts.db, throttle: new LoginThrottle(), secureCookies: opts.secureCookies ?? false, version: opts.version }, opts.webRoot);
+export async function startServer(opts: {
+  db: Db;
+  host: string;
+  port: number;
+  webRoot?: string;
+  secureCookies?: boolean;
+  version: string;
+}): Promise<RunningServer> {
+  const app = createApp(
+    { db: opts.db, throttle: new LoginThrottle(), secureCookies: opts.secureCookies ?? false, version: opts.version },
+    opts.webRoot,
+  );
   const server = await new Promise<ServerType>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, hostname: opts.host, port: opts.port }, () => resolve(s));
     s.once('error', reject);

@@ -32,7 +32,10 @@ export function serveWeb(root: string): MiddlewareHandler {
     }
     let file = normalize(join(base, rel));
     if (!file.startsWith(base)) return next(); // path traversal
-    const isFile = await stat(file).then((s) => s.isFile(), () => false);
+    const isFile = await stat(file).then(
+      (s) => s.isFile(),
+      () => false,
+    );
     if (!isFile) {
       if (extname(rel) !== '') return next(); // a missing asset is a 404, not the app
       file = join(base, 'index.html');

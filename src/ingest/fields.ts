@@ -32,7 +32,10 @@ export function parseDecimal(cell: string | undefined): number | null | Error {
 }
 
 /** Latitude and longitude, both present and in range, or both null; an Error names the problem. */
-export function parseCoordinates(lat: string | undefined, lon: string | undefined): { latitude: number; longitude: number } | null | Error {
+export function parseCoordinates(
+  lat: string | undefined,
+  lon: string | undefined,
+): { latitude: number; longitude: number } | null | Error {
   const la = parseDecimal(lat);
   const lo = parseDecimal(lon);
   if (la instanceof Error) return new Error(`latitude ${la.message}`);
@@ -46,13 +49,21 @@ export function parseCoordinates(lat: string | undefined, lon: string | undefine
 
 /** Splits a list of citations on `;`, trimmed, empties dropped. */
 export const splitCitations = (cell: string | undefined): string[] =>
-  isMissing(cell) ? [] : cell!.split(';').map((s) => s.trim()).filter((s) => s.length > 0);
+  isMissing(cell)
+    ? []
+    : cell!
+        .split(';')
+        .map((s) => s.trim())
+        .filter((s) => s.length > 0);
 
 /** Maps header names (trimmed, lower-cased, BOM stripped) to their column index. */
 export function indexHeader(header: readonly string[]): Map<string, number> {
   const m = new Map<string, number>();
   header.forEach((h, i) => {
-    const k = h.replace(/^\uFEFF/, '').trim().toLowerCase();
+    const k = h
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .toLowerCase();
     if (!m.has(k)) m.set(k, i);
   });
   return m;

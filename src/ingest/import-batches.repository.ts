@@ -36,7 +36,10 @@ export async function insertRejections(db: Queryable, batchId: number, rejection
     `INSERT INTO import_rejections (batch_id, line, column_name, reason, record)
      SELECT $1, line, column_name, reason, record
      FROM json_to_recordset($2::json) AS r(line integer, column_name text, reason text, record text)`,
-    [batchId, JSON.stringify(rejections.map((r) => ({ line: r.line, column_name: r.column, reason: r.reason, record: r.record })))],
+    [
+      batchId,
+      JSON.stringify(rejections.map((r) => ({ line: r.line, column_name: r.column, reason: r.reason, record: r.record }))),
+    ],
   );
 }
 

@@ -36,7 +36,9 @@ describeEachEngine('importEventFile', ({ db }) => {
 
   it('replaces a row whose content changed, matched by source id, and keeps its Tocsin id', async () => {
     await importEventFile(db(), { format: acledFormat, file: fixture('acled-2020.csv') });
-    const [before] = await db().query<{ id: number; fatalities_best: number }>("SELECT id, fatalities_best FROM events ORDER BY source_id LIMIT 1");
+    const [before] = await db().query<{ id: number; fatalities_best: number }>(
+      'SELECT id, fatalities_best FROM events ORDER BY source_id LIMIT 1',
+    );
     const text = readFileSync(fixture('acled-2020.csv'), 'utf8');
     const lines = text.split('\n');
     // Change the fatalities of the first data row sorted by source id: rebuild it from the store's raw row.
@@ -52,7 +54,10 @@ describeEachEngine('importEventFile', ({ db }) => {
     writeFileSync(changed, lines.join('\n'));
     const report = await importEventFile(db(), { format: acledFormat, file: changed });
     expect(report).toMatchObject({ inserted: 0, updated: 1, unchanged: 9 });
-    const [after] = await db().query<{ id: number; fatalities_best: number }>('SELECT id, fatalities_best FROM events WHERE id = $1', [before!.id]);
+    const [after] = await db().query<{ id: number; fatalities_best: number }>(
+      'SELECT id, fatalities_best FROM events WHERE id = $1',
+      [before!.id],
+    );
     expect(after).toEqual({ id: before!.id, fatalities_best: before!.fatalities_best + 7 });
   });
 
@@ -83,15 +88,22 @@ describeEachEngine('importEventFile', ({ db }) => {
     const before = await storeState(db());
     const text = readFileSync(fixture('acled-2020.csv'), 'utf8');
     const truncated = join(scratch, 'truncated.csv');
-    writeFileSync(truncated, text.slice(0, Math.floor(text.length * 0.6)).replace(/\n[^\n]*$/, (m) => m.slice(0, Math.max(2, m.length - 40))));
+    writeFileSync(
+      truncated,
+      text.slice(0, Math.floor(text.length * 0.6)).replace(/\n[^\n]*$/, (m) => m.slice(0, Math.max(2, m.length - 40))),
+    );
     await expect(importEventFile(db(), { format: acledFormat, file: truncated })).rejects.toMatchObject({
       code: 'invalid_format',
       message: expect.stringMatching(/truncated/),
     });
     const binary = join(scratch, 'binary.csv');
     writeFileSync(binary, Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0xff, 0xfe]));
-    await expect(importEventFile(db(), { format: acledFormat, file: binary })).rejects.toMatchObject({ message: expect.stringMatching(/binary/) });
-    await expect(importEventFile(db(), { format: acledFormat, file: join(scratch, 'missing.csv') })).rejects.toMatchObject({ message: expect.stringMatching(/does not exist/) });
+    await expect(importEventFile(db(), { format: acledFormat, file: binary })).rejects.toMatchObject({
+      message: expect.stringMatching(/binary/),
+    });
+    await expect(importEventFile(db(), { format: acledFormat, file: join(scratch, 'missing.csv') })).rejects.toMatchObject({
+      message: expect.stringMatching(/does not exist/),
+    });
     expect(await storeState(db())).toEqual(before);
   });
 

@@ -88,7 +88,12 @@ export async function importEventFile(db: Db, req: ImportRequest): Promise<Impor
   const reject = (line: number, record: readonly string[], column: string | null, reason: string) => {
     counts.rejected++;
     const text = record.join(format.csv.delimiter);
-    rejections.push({ line, column, reason, record: text.length > MAX_RECORD_TEXT ? `${text.slice(0, MAX_RECORD_TEXT)}…` : text });
+    rejections.push({
+      line,
+      column,
+      reason,
+      record: text.length > MAX_RECORD_TEXT ? `${text.slice(0, MAX_RECORD_TEXT)}…` : text,
+    });
     const key = `${column ?? ''}\u0000${reason}`;
     const g = byReason.get(key);
     if (g) g.count++;
@@ -97,7 +102,12 @@ export async function importEventFile(db: Db, req: ImportRequest): Promise<Impor
 
   try {
     let isHeader = format.csv.header;
-    for await (const chunk of readRecords(file, format.csv, (s) => (summary = s), (b) => (bytesRead = b))) {
+    for await (const chunk of readRecords(
+      file,
+      format.csv,
+      (s) => (summary = s),
+      (b) => (bytesRead = b),
+    )) {
       for (let i = 0; i < chunk.records.length; i++) {
         const record = chunk.records[i]!;
         const line = chunk.lines[i]!;

@@ -7,30 +7,64 @@ import { listImportBatches, listRejections } from './imports.repository.js';
 
 const Batch = z
   .object({
-    id: z.number().int(), source: z.string(), format: z.string(), fileName: z.string(), fileSha256: z.string().nullable(),
-    status: z.string(), message: z.string().nullable(), rowsRead: z.number().int(), inserted: z.number().int(),
-    updated: z.number().int(), unchanged: z.number().int(), rejected: z.number().int(), skipped: z.number().int(),
-    startedAt: z.string(), finishedAt: z.string().nullable(),
+    id: z.number().int(),
+    source: z.string(),
+    format: z.string(),
+    fileName: z.string(),
+    fileSha256: z.string().nullable(),
+    status: z.string(),
+    message: z.string().nullable(),
+    rowsRead: z.number().int(),
+    inserted: z.number().int(),
+    updated: z.number().int(),
+    unchanged: z.number().int(),
+    rejected: z.number().int(),
+    skipped: z.number().int(),
+    startedAt: z.string(),
+    finishedAt: z.string().nullable(),
   })
   .openapi('ImportBatch');
-const Rejection = z.object({ line: z.number().int(), column: z.string().nullable(), reason: z.string(), record: z.string() }).openapi('Rejection');
+const Rejection = z
+  .object({ line: z.number().int(), column: z.string().nullable(), reason: z.string(), record: z.string() })
+  .openapi('Rejection');
 
 /** Import history and the quarantine, for the analysts who run imports. */
 export function registerImportRoutes(app: App, { db }: AppDeps): void {
   const importers = rolesAccess('admin', 'analyst');
   app.openapi(
-    guarded(importers, createRoute({
-      method: 'get', path: '/api/imports', tags: ['imports'], summary: 'Import batches, newest first, with their counts',
-      responses: { 200: { description: 'Batches', content: { 'application/json': { schema: z.object({ items: z.array(Batch) }) } } }, ...errorResponses },
-    })),
+    guarded(
+      importers,
+      createRoute({
+        method: 'get',
+        path: '/api/imports',
+        tags: ['imports'],
+        summary: 'Import batches, newest first, with their counts',
+        responses: {
+          200: { description: 'Batches', content: { 'application/json': { schema: z.object({ items: z.array(Batch) }) } } },
+          ...errorResponses,
+        },
+      }),
+    ),
     async (c) => c.json({ items: await listImportBatches(db) }, 200),
   );
   app.openapi(
-    guarded(importers, createRoute({
-      method: 'get', path: '/api/imports/{id}/rejections', tags: ['imports'], summary: 'Rows of a batch that were quarantined, with line, column and reason',
-      request: { params: z.object({ id: z.coerce.number().int().positive() }) },
-      responses: { 200: { description: 'Rejections', content: { 'application/json': { schema: z.object({ items: z.array(Rejection) }) } } }, ...errorResponses },
-    })),
+    guarded(
+      importers,
+      createRoute({
+        method: 'get',
+        path: '/api/imports/{id}/rejections',
+        tags: ['imports'],
+        summary: 'Rows of a batch that were quarantined, with line, column and reason',
+        request: { params: z.object({ id: z.coerce.number().int().positive() }) },
+        responses: {
+          200: {
+            description: 'Rejections',
+            content: { 'application/json': { schema: z.object({ items: z.array(Rejection) }) } },
+          },
+          ...errorResponses,
+        },
+      }),
+    ),
     async (c) => c.json({ items: await listRejections(db, c.req.valid('param').id) }, 200),
   );
 }

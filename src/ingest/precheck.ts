@@ -66,9 +66,14 @@ export async function precheckFile<L>(file: string, format: SourceFormat<L>): Pr
     const width = parsed.data[0]?.length ?? 0;
     const unterminated = parsed.errors.some((e) => e.code === 'MissingQuotes');
     if (unterminated || (widths.length > 0 && !widths.includes(width))) {
-      refuse(format, file, `the file is truncated: its last line stops mid-record (${unterminated ? 'inside a quoted field' : `${width} of ${widths.join(' or ')} columns`}) with no line end`, {
-        lastLine: lastLine.slice(0, 200),
-      });
+      refuse(
+        format,
+        file,
+        `the file is truncated: its last line stops mid-record (${unterminated ? 'inside a quoted field' : `${width} of ${widths.join(' or ')} columns`}) with no line end`,
+        {
+          lastLine: lastLine.slice(0, 200),
+        },
+      );
     }
   }
   return { layout, widths };

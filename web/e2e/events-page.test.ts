@@ -138,7 +138,10 @@ describeInBrowser('events page in Chromium', () => {
   });
 
   it('shows the details of an event picked in the table', async () => {
-    await page.getByRole('button', { name: /^Show details of/ }).first().click();
+    await page
+      .getByRole('button', { name: /^Show details of/ })
+      .first()
+      .click();
     const details = page.getByTestId('event-details');
     await expect.poll(() => details.textContent()).toContain('One-sided violence');
     expect(await details.textContent()).toContain('UCDP #');

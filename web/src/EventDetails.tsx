@@ -73,9 +73,7 @@ export function EventDetails({ id, onClose }: { id: number; onClose: () => void 
             {en.sources[event.data.source]} #{event.data.sourceId}
           </Field>
           <Field label={en.details.sourceCategory}>{event.data.sourceCategory}</Field>
-          {event.data.description !== null && (
-            <Field label={en.details.description}>{event.data.description}</Field>
-          )}
+          {event.data.description !== null && <Field label={en.details.description}>{event.data.description}</Field>}
           {event.data.citations.length > 0 && (
             <Field label={en.details.citations}>
               <ul className="citations">

@@ -67,7 +67,7 @@ export function EventMap({ points, pointsAreStale, focusCountry, selectedId, onS
     created.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
     created.getCanvas().setAttribute('aria-label', en.map.label);
     created.on('click', EVENTS_LAYER, (e) => {
-      const id = e.features?.[0]?.properties['id'];
+      const id: unknown = e.features?.[0]?.properties['id'];
       if (typeof id === 'number') onSelectRef.current(id);
     });
     created.on('mouseenter', EVENTS_LAYER, () => (created.getCanvas().style.cursor = 'pointer'));
@@ -116,12 +116,5 @@ export function EventMap({ points, pointsAreStale, focusCountry, selectedId, onS
     map.fitBounds(bounds, { padding: fitPadding(map), maxZoom: 7, duration: 0 });
   }, [map, focusCountry, boundaries.data, points, pointsAreStale]);
 
-  return (
-    <div
-      ref={containerRef}
-      className="event-map"
-      data-map-ready={map !== null}
-      data-testid="event-map"
-    />
-  );
+  return <div ref={containerRef} className="event-map" data-map-ready={map !== null} data-testid="event-map" />;
 }

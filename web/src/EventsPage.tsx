@@ -52,11 +52,7 @@ export function EventsPage() {
         </div>
         {selectedId !== null && <EventDetails id={selectedId} onClose={closeDetails} />}
       </div>
-      <EventsTable
-        filters={filters}
-        selectedId={selectedId}
-        onSelect={setSelectedId}
-      />
+      <EventsTable filters={filters} selectedId={selectedId} onSelect={setSelectedId} />
     </main>
   );
 }

@@ -57,18 +57,10 @@ export function EventsTable({ filters, selectedId, onSelect }: EventsTableProps)
         <span className="muted" data-testid="table-range">
           {items.length > 0 && en.table.range(offset + 1, offset + items.length, total)}
         </span>
-        <button
-          type="button"
-          disabled={cursors.pageIndex === 0}
-          onClick={cursors.previous}
-        >
+        <button type="button" disabled={cursors.pageIndex === 0} onClick={cursors.previous}>
           {en.table.previous}
         </button>
-        <button
-          type="button"
-          disabled={nextCursor === null || page.isPlaceholderData}
-          onClick={() => cursors.next(nextCursor)}
-        >
+        <button type="button" disabled={nextCursor === null || page.isPlaceholderData} onClick={() => cursors.next(nextCursor)}>
           {en.table.next}
         </button>
       </nav>

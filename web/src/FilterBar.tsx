@@ -19,8 +19,7 @@ const Field = ({ id, label, children }: { id: string; label: string; children: R
 /** The event filters; every change applies at once. */
 export function FilterBar({ filters, onChange }: FilterBarProps) {
   const countries = useCountries();
-  const set = <K extends keyof EventFilters>(key: K, value: EventFilters[K]) =>
-    onChange({ ...filters, [key]: value });
+  const set = <K extends keyof EventFilters>(key: K, value: EventFilters[K]) => onChange({ ...filters, [key]: value });
 
   return (
     <form className="filter-bar" aria-label={en.filters.title} onSubmit={(e) => e.preventDefault()}>
@@ -96,12 +95,7 @@ export function FilterBar({ filters, onChange }: FilterBarProps) {
           onChange={(e) => set('minFatalities', e.target.value.replace(/\D/g, ''))}
         />
       </Field>
-      <button
-        type="button"
-        className="filter-reset"
-        onClick={() => onChange(EMPTY_FILTERS)}
-        disabled={!hasAnyFilter(filters)}
-      >
+      <button type="button" className="filter-reset" onClick={() => onChange(EMPTY_FILTERS)} disabled={!hasAnyFilter(filters)}>
         {en.filters.reset}
       </button>
     </form>

@@ -16,12 +16,7 @@ export function Header({ user }: { user: User }) {
           {user.username}
         </span>
         <span className="role-badge">{en.roles[user.role]}</span>
-        <button
-          type="button"
-          className="on-dark"
-          onClick={() => signOut.mutate()}
-          disabled={signOut.isPending}
-        >
+        <button type="button" className="on-dark" onClick={() => signOut.mutate()} disabled={signOut.isPending}>
           {en.header.signOut}
         </button>
       </div>

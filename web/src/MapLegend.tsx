@@ -43,9 +43,7 @@ export function MapLegend({ points }: { points: EventPoints | undefined }) {
           {en.map.unmapped(points.unmapped)}
         </p>
       )}
-      {points?.truncated === true && (
-        <p className="legend-note warning">{en.map.truncated(points.features.length)}</p>
-      )}
+      {points?.truncated === true && <p className="legend-note warning">{en.map.truncated(points.features.length)}</p>}
     </aside>
   );
 }

@@ -45,9 +45,7 @@ export type Country = z.infer<typeof countrySchema>;
 
 export const countriesSchema = z.object({ items: z.array(countrySchema) });
 
-const actorSchema = z.nullable(
-  z.object({ name: z.string(), isCivilian: z.boolean(), isState: z.boolean() }),
-);
+const actorSchema = z.nullable(z.object({ name: z.string(), isCivilian: z.boolean(), isState: z.boolean() }));
 export type EventActor = NonNullable<z.infer<typeof actorSchema>>;
 
 export const eventSchema = z.object({

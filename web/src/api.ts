@@ -55,9 +55,7 @@ async function send(path: string, init: RequestInit): Promise<unknown> {
   const body: unknown = await response.json().catch(() => undefined);
   if (!response.ok) {
     const parsed = apiErrorSchema.safeParse(body);
-    const { code, message } = parsed.success
-      ? parsed.data.error
-      : { code: 'http_error', message: `HTTP ${response.status}` };
+    const { code, message } = parsed.success ? parsed.data.error : { code: 'http_error', message: `HTTP ${response.status}` };
     throw new ApiError(response.status, code, message);
   }
   return body;

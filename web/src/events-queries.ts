@@ -6,8 +6,7 @@ import type { EventFilters } from './filters.js';
 export const MAP_POINT_LIMIT = 10_000;
 export const TABLE_PAGE_SIZE = 50;
 
-export const useCountries = () =>
-  useQuery({ queryKey: ['countries'], queryFn: fetchCountries, staleTime: Infinity });
+export const useCountries = () => useQuery({ queryKey: ['countries'], queryFn: fetchCountries, staleTime: Infinity });
 
 export const useEventPoints = (filters: EventFilters) =>
   useQuery({
@@ -20,8 +19,7 @@ export const useEventPoints = (filters: EventFilters) =>
 export const useEventPage = (filters: EventFilters, cursor: string | null) =>
   useQuery({
     queryKey: ['events', filters, cursor],
-    queryFn: () =>
-      fetchEventPage(filters, { limit: TABLE_PAGE_SIZE, cursor, includeTotal: cursor === null }),
+    queryFn: () => fetchEventPage(filters, { limit: TABLE_PAGE_SIZE, cursor, includeTotal: cursor === null }),
     placeholderData: keepPreviousData,
   });
 

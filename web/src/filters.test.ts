@@ -32,8 +32,7 @@ describe('filtersFromSearch', () => {
   });
 
   it('drops malformed and hostile values instead of sending them on', () => {
-    const search =
-      '?country=<script>&from=yesterday&to=2023-13&category=genocide&source=twitter&minFatalities=-1';
+    const search = '?country=<script>&from=yesterday&to=2023-13&category=genocide&source=twitter&minFatalities=-1';
     expect(filtersFromSearch(search)).toEqual(EMPTY_FILTERS);
   });
 

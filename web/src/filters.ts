@@ -1,9 +1,4 @@
-import {
-  EVENT_SOURCES,
-  VIOLENCE_CATEGORIES,
-  type EventSource,
-  type ViolenceCategory,
-} from './api-schemas.js';
+import { EVENT_SOURCES, VIOLENCE_CATEGORIES, type EventSource, type ViolenceCategory } from './api-schemas.js';
 
 /** The events view's filters; an empty string means "any". Kept in the page URL so a view can be shared. */
 export interface EventFilters {
@@ -28,8 +23,7 @@ const FILTER_KEYS = Object.keys(EMPTY_FILTERS) as (keyof EventFilters)[];
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const ISO3 = /^[A-Z]{3}$/;
 
-const isOneOf = <T extends string>(list: readonly T[], s: string): s is T =>
-  (list as readonly string[]).includes(s);
+const isOneOf = <T extends string>(list: readonly T[], s: string): s is T => (list as readonly string[]).includes(s);
 
 /** The API query parameters for `filters`, leaving out the ones that are "any". */
 export function toQueryParams(filters: EventFilters): URLSearchParams {
@@ -59,5 +53,4 @@ export function filtersFromSearch(search: string): EventFilters {
   };
 }
 
-export const hasAnyFilter = (filters: EventFilters): boolean =>
-  FILTER_KEYS.some((key) => filters[key] !== '');
+export const hasAnyFilter = (filters: EventFilters): boolean => FILTER_KEYS.some((key) => filters[key] !== '');

@@ -5,14 +5,12 @@ import type { User } from './api-schemas.js';
 export const SESSION_KEY = ['session'] as const;
 
 /** The signed-in user (null when signed out); any 401 elsewhere also resets it (see main.tsx). */
-export const useSession = () =>
-  useQuery({ queryKey: SESSION_KEY, queryFn: fetchSession, staleTime: Infinity, retry: 1 });
+export const useSession = () => useQuery({ queryKey: SESSION_KEY, queryFn: fetchSession, staleTime: Infinity, retry: 1 });
 
 export function useSignIn() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ username, password }: { username: string; password: string }) =>
-      signIn(username, password),
+    mutationFn: ({ username, password }: { username: string; password: string }) => signIn(username, password),
     onSuccess: (user: User) => queryClient.setQueryData(SESSION_KEY, user),
   });
 }

@@ -20,7 +20,11 @@ describe('ACLED actors', () => {
   });
 
   it('builds actors flagged as state or civilians', () => {
-    expect(toEventActor('Military Forces of Mali (2012-)', 'State forces')).toEqual({ name: 'Military Forces of Mali (2012-)', isState: true, isCivilian: false });
+    expect(toEventActor('Military Forces of Mali (2012-)', 'State forces')).toEqual({
+      name: 'Military Forces of Mali (2012-)',
+      isState: true,
+      isCivilian: false,
+    });
     expect(toEventActor('Civilians (Mali)', 'Civilians')).toEqual({ name: 'Civilians (Mali)', isState: false, isCivilian: true });
     expect(toEventActor(null, null)).toBeNull();
   });

@@ -22,7 +22,11 @@ export function parseInter(cell: string | null): InterResult {
   if (cell === null || cell === '0') return { ok: true, type: null };
   if (/^[1-8]$/.test(cell)) return { ok: true, type: ACLED_ACTOR_TYPES[Number(cell) - 1] ?? null };
   const type = ACLED_ACTOR_TYPES.find((t) => t.toLowerCase() === cell.toLowerCase());
-  if (type === undefined) return { ok: false, reason: `unknown actor type ${JSON.stringify(cell)} (expected a code 0-8 or ${ACLED_ACTOR_TYPES.join(', ')})` };
+  if (type === undefined)
+    return {
+      ok: false,
+      reason: `unknown actor type ${JSON.stringify(cell)} (expected a code 0-8 or ${ACLED_ACTOR_TYPES.join(', ')})`,
+    };
   return { ok: true, type };
 }
 

@@ -3,7 +3,11 @@ import { categoriseAcledEvent, type AcledCategoryInput } from './acled-categorie
 
 describe('categoriseAcledEvent', () => {
   const input = (eventType: string, subEventType: string, over: Partial<AcledCategoryInput> = {}): AcledCategoryInput => ({
-    eventType, subEventType, civilianTargeting: null, hasStateActor: false, ...over,
+    eventType,
+    subEventType,
+    civilianTargeting: null,
+    hasStateActor: false,
+    ...over,
   });
 
   it.each([
@@ -29,10 +33,17 @@ describe('categoriseAcledEvent', () => {
   });
 
   it('rejects an unknown event type, naming it', () => {
-    expect(categoriseAcledEvent(input('Skirmishes', 'Armed clash'))).toEqual({ ok: false, column: 'event_type', reason: 'unknown ACLED event type "Skirmishes"' });
+    expect(categoriseAcledEvent(input('Skirmishes', 'Armed clash'))).toEqual({
+      ok: false,
+      column: 'event_type',
+      reason: 'unknown ACLED event type "Skirmishes"',
+    });
   });
 
   it('rejects an unknown civilian_targeting value', () => {
-    expect(categoriseAcledEvent(input('Riots', 'Mob violence', { civilianTargeting: 'Yes' }))).toMatchObject({ ok: false, column: 'civilian_targeting' });
+    expect(categoriseAcledEvent(input('Riots', 'Mob violence', { civilianTargeting: 'Yes' }))).toMatchObject({
+      ok: false,
+      column: 'civilian_targeting',
+    });
   });
 });

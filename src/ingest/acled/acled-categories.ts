@@ -42,10 +42,15 @@ export type AcledCategoryResult =
 /** Maps one ACLED event to a Tocsin category; `sourceCategory` keeps ACLED's words (`Battles / Armed clash`). */
 export function categoriseAcledEvent(input: AcledCategoryInput): AcledCategoryResult {
   const entry = ACLED_EVENT_TYPE_RULES.find((r) => r.eventType.toLowerCase() === input.eventType.toLowerCase());
-  if (entry === undefined) return { ok: false, column: 'event_type', reason: `unknown ACLED event type ${JSON.stringify(input.eventType)}` };
+  if (entry === undefined)
+    return { ok: false, column: 'event_type', reason: `unknown ACLED event type ${JSON.stringify(input.eventType)}` };
   const targeting = input.civilianTargeting;
   if (targeting !== null && targeting.toLowerCase() !== CIVILIAN_TARGETING.toLowerCase()) {
-    return { ok: false, column: 'civilian_targeting', reason: `unknown civilian_targeting value ${JSON.stringify(targeting)} (expected "${CIVILIAN_TARGETING}" or empty)` };
+    return {
+      ok: false,
+      column: 'civilian_targeting',
+      reason: `unknown civilian_targeting value ${JSON.stringify(targeting)} (expected "${CIVILIAN_TARGETING}" or empty)`,
+    };
   }
   const sourceCategory = input.subEventType === null ? input.eventType : `${input.eventType} / ${input.subEventType}`;
   return { ok: true, category: resolveCategory(entry.rule, targeting !== null, input.hasStateActor), sourceCategory };

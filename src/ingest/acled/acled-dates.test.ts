@@ -40,28 +40,39 @@ describe('parseAcledDate', () => {
   });
 
   const days = fc.date({ min: new Date('1997-01-01T00:00:00Z'), max: new Date('2069-12-31T00:00:00Z'), noInvalidDate: true });
-  const parts = (d: Date) => ({ iso: d.toISOString().slice(0, 10), day: d.getUTCDate(), month: MONTH_NAMES[d.getUTCMonth()] ?? '', year: d.getUTCFullYear() });
+  const parts = (d: Date) => ({
+    iso: d.toISOString().slice(0, 10),
+    day: d.getUTCDate(),
+    month: MONTH_NAMES[d.getUTCMonth()] ?? '',
+    year: d.getUTCFullYear(),
+  });
   const title = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
   it('round-trips any valid day written as D Month YYYY', () => {
-    fc.assert(fc.property(days, (d) => {
-      const p = parts(d);
-      expect(parseAcledDate(`${p.day} ${title(p.month)} ${p.year}`)).toEqual({ ok: true, date: p.iso });
-    }));
+    fc.assert(
+      fc.property(days, (d) => {
+        const p = parts(d);
+        expect(parseAcledDate(`${p.day} ${title(p.month)} ${p.year}`)).toEqual({ ok: true, date: p.iso });
+      }),
+    );
   });
 
   it('round-trips any valid day written as D-Mon-YY', () => {
-    fc.assert(fc.property(days, (d) => {
-      const p = parts(d);
-      const yy = String(p.year % 100).padStart(2, '0');
-      expect(parseAcledDate(`${p.day}-${title(p.month.slice(0, 3))}-${yy}`)).toEqual({ ok: true, date: p.iso });
-    }));
+    fc.assert(
+      fc.property(days, (d) => {
+        const p = parts(d);
+        const yy = String(p.year % 100).padStart(2, '0');
+        expect(parseAcledDate(`${p.day}-${title(p.month.slice(0, 3))}-${yy}`)).toEqual({ ok: true, date: p.iso });
+      }),
+    );
   });
 
   it('never throws and always gives a date or a reason', () => {
-    fc.assert(fc.property(fc.string(), (s) => {
-      const result = parseAcledDate(s);
-      expect(result.ok ? result.date : result.reason).toEqual(expect.any(String));
-    }));
+    fc.assert(
+      fc.property(fc.string(), (s) => {
+        const result = parseAcledDate(s);
+        expect(result.ok ? result.date : result.reason).toEqual(expect.any(String));
+      }),
+    );
   });
 });

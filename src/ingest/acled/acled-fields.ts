@@ -30,7 +30,10 @@ export function readEventDate(dateCell: string | null, yearCell: string | null):
   const parsed = parseAcledDate(dateCell);
   if (!parsed.ok) return fail('event_date', parsed.reason);
   if (yearCell !== null && /^\d{4}$/.test(yearCell) && !parsed.date.startsWith(yearCell)) {
-    return fail('event_date', `event_date ${JSON.stringify(dateCell)} is in ${parsed.date.slice(0, 4)} but year says ${yearCell}`);
+    return fail(
+      'event_date',
+      `event_date ${JSON.stringify(dateCell)} is in ${parsed.date.slice(0, 4)} but year says ${yearCell}`,
+    );
   }
   return ok(parsed.date);
 }
@@ -38,7 +41,8 @@ export function readEventDate(dateCell: string | null, yearCell: string | null):
 /** Reads time_precision (1 day, 2 week, 3 month). */
 export function readDatePrecision(cell: string | null): FieldResult<DatePrecision> {
   const precision = cell === null ? undefined : TIME_PRECISION[cell];
-  if (precision === undefined) return fail('time_precision', `time_precision must be 1, 2 or 3, got ${JSON.stringify(cell ?? '')}`);
+  if (precision === undefined)
+    return fail('time_precision', `time_precision must be 1, 2 or 3, got ${JSON.stringify(cell ?? '')}`);
   return ok(precision);
 }
 
@@ -60,15 +64,23 @@ export function readCountry(cells: { iso3: string | null; iso: string | null; co
   const byName = cells.country === null ? undefined : countryByName(cells.country);
   const found = byIso3 ?? byNumeric ?? byName;
   if (found !== undefined) return ok(found.iso3);
-  const tried = Object.entries(cells).filter(([, v]) => v !== null).map(([k, v]) => `${k} ${JSON.stringify(v)}`);
+  const tried = Object.entries(cells)
+    .filter(([, v]) => v !== null)
+    .map(([k, v]) => `${k} ${JSON.stringify(v)}`);
   const column: AcledColumn = cells.iso3 !== null ? 'iso3' : cells.iso !== null ? 'iso' : 'country';
-  return fail(column, tried.length === 0 ? 'no country given (iso3, iso and country are empty)' : `unknown country: ${tried.join(', ')}`);
+  return fail(
+    column,
+    tried.length === 0 ? 'no country given (iso3, iso and country are empty)' : `unknown country: ${tried.join(', ')}`,
+  );
 }
 
 const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
 
 /** Reads latitude and longitude: both present and in range, or both missing. */
-export function readCoordinates(latitude: string | null, longitude: string | null): FieldResult<{ latitude: number | null; longitude: number | null }> {
+export function readCoordinates(
+  latitude: string | null,
+  longitude: string | null,
+): FieldResult<{ latitude: number | null; longitude: number | null }> {
   if (latitude === null && longitude === null) return ok({ latitude: null, longitude: null });
   const lat = readDecimal('latitude', latitude, 90);
   if (!lat.ok) return lat;
@@ -89,10 +101,16 @@ function readDecimal(column: 'latitude' | 'longitude', cell: string | null, limi
 export function readFatalities(cell: string | null): FieldResult<number | null> {
   if (cell === null) return ok(null);
   const value = Number(cell);
-  if (!/^\d+$/.test(cell) || !Number.isSafeInteger(value)) return fail('fatalities', `fatalities must be a non-negative integer, got ${JSON.stringify(cell)}`);
+  if (!/^\d+$/.test(cell) || !Number.isSafeInteger(value))
+    return fail('fatalities', `fatalities must be a non-negative integer, got ${JSON.stringify(cell)}`);
   return ok(value);
 }
 
 /** Splits the source cell into citations: `Reuters; Premium Times` -> two outlets. */
 export const readCitations = (cell: string | null): string[] =>
-  cell === null ? [] : cell.split(';').map((s) => s.trim()).filter((s) => s !== '' && s !== 'NA');
+  cell === null
+    ? []
+    : cell
+        .split(';')
+        .map((s) => s.trim())
+        .filter((s) => s !== '' && s !== 'NA');

@@ -24,7 +24,11 @@ const pick = (outcomes: Map<string, RowOutcome>, field: keyof NormalisedEvent) =
 
 describe('acledFormat', () => {
   it('declares a quoted, comma-separated UTF-8 CSV with a header', () => {
-    expect(acledFormat).toMatchObject({ source: 'acled', name: 'ACLED CSV', csv: { delimiter: ',', header: true, quoting: true, encoding: 'utf8' } });
+    expect(acledFormat).toMatchObject({
+      source: 'acled',
+      name: 'ACLED CSV',
+      csv: { delimiter: ',', header: true, quoting: true, encoding: 'utf8' },
+    });
   });
 });
 
@@ -34,35 +38,85 @@ describe('acledFormat.normalise on the 2020 layout', () => {
   it('normalises a battle with state forces field by field', () => {
     const { raw, ...event } = eventOf(outcomes, 'NIG17001');
     expect(event).toEqual({
-      source: 'acled', sourceId: 'NIG17001', dateStart: '2020-11-13', dateEnd: '2020-11-13', datePrecision: 'day',
-      countryIso3: 'NGA', admin1: 'Borno', admin2: 'Gwoza', location: 'Pulka', latitude: 11.2341, longitude: 13.881, locationPrecision: 'exact',
-      category: 'state-based', sourceCategory: 'Battles / Armed clash',
+      source: 'acled',
+      sourceId: 'NIG17001',
+      dateStart: '2020-11-13',
+      dateEnd: '2020-11-13',
+      datePrecision: 'day',
+      countryIso3: 'NGA',
+      admin1: 'Borno',
+      admin2: 'Gwoza',
+      location: 'Pulka',
+      latitude: 11.2341,
+      longitude: 13.881,
+      locationPrecision: 'exact',
+      category: 'state-based',
+      sourceCategory: 'Battles / Armed clash',
       perpetrator: { name: 'Military Forces of Nigeria (2015-)', isState: true, isCivilian: false },
       target: { name: 'Islamic State West Africa Province (ISWAP)', isState: false, isCivilian: false },
-      fatalitiesBest: 7, fatalitiesLow: null, fatalitiesHigh: null,
-      description: 'On 13 November 2020, ISWAP fighters attacked a military post at Pulka (Gwoza, Borno). The army said it "repelled" the attack; 7 fighters were killed.',
+      fatalitiesBest: 7,
+      fatalitiesLow: null,
+      fatalitiesHigh: null,
+      description:
+        'On 13 November 2020, ISWAP fighters attacked a military post at Pulka (Gwoza, Borno). The army said it "repelled" the attack; 7 fighters were killed.',
       citations: ['Daily Trust', 'Reuters'],
-      goldsteinScale: null, avgTone: null, numMentions: null, numSources: null, numArticles: null,
+      goldsteinScale: null,
+      avgTone: null,
+      numMentions: null,
+      numSources: null,
+      numArticles: null,
     });
     expect(Object.keys(raw)).toHaveLength(31);
-    expect(raw).toMatchObject({ data_id: '7301', iso: '566', event_date: '13 November 2020', admin3: '', interaction: '12', iso3: 'NGA', timestamp: '1605558000' });
+    expect(raw).toMatchObject({
+      data_id: '7301',
+      iso: '566',
+      event_date: '13 November 2020',
+      admin3: '',
+      interaction: '12',
+      iso3: 'NGA',
+      timestamp: '1605558000',
+    });
   });
 
   it('maps every event type to its category', () => {
     expect(pick(outcomes, 'category')).toEqual({
-      NIG17001: 'state-based', NIG17002: 'one-sided', MLI5101: 'remote-violence', MLI5102: 'non-state', KEN8801: 'protests',
-      KEN8802: 'riots', SUD3301: 'strategic', SYR20401: 'remote-violence', XKX710: 'protests', AFG44001: 'state-based',
+      NIG17001: 'state-based',
+      NIG17002: 'one-sided',
+      MLI5101: 'remote-violence',
+      MLI5102: 'non-state',
+      KEN8801: 'protests',
+      KEN8802: 'riots',
+      SUD3301: 'strategic',
+      SYR20401: 'remote-violence',
+      XKX710: 'protests',
+      AFG44001: 'state-based',
     });
   });
 
   it('resolves the country from iso3, Kosovo included', () => {
-    expect(pick(outcomes, 'countryIso3')).toMatchObject({ MLI5101: 'MLI', SUD3301: 'SDN', SYR20401: 'SYR', XKX710: 'XKX', AFG44001: 'AFG' });
+    expect(pick(outcomes, 'countryIso3')).toMatchObject({
+      MLI5101: 'MLI',
+      SUD3301: 'SDN',
+      SYR20401: 'SYR',
+      XKX710: 'XKX',
+      AFG44001: 'AFG',
+    });
   });
 
   it('reads NA and empty cells as missing, and week/month, near/region precision', () => {
     const afghanistan = eventOf(outcomes, 'AFG44001');
-    expect(afghanistan).toMatchObject({ datePrecision: 'month', locationPrecision: 'region', admin2: null, description: null, fatalitiesBest: null });
-    expect(eventOf(outcomes, 'MLI5101')).toMatchObject({ datePrecision: 'week', locationPrecision: 'near', dateStart: '2020-12-02' });
+    expect(afghanistan).toMatchObject({
+      datePrecision: 'month',
+      locationPrecision: 'region',
+      admin2: null,
+      description: null,
+      fatalitiesBest: null,
+    });
+    expect(eventOf(outcomes, 'MLI5101')).toMatchObject({
+      datePrecision: 'week',
+      locationPrecision: 'near',
+      dateStart: '2020-12-02',
+    });
     expect(eventOf(outcomes, 'KEN8801')).toMatchObject({ admin2: null, target: null, citations: ['The Star (Kenya)'] });
     expect(eventOf(outcomes, 'NIG17002').target).toEqual({ name: 'Civilians (Nigeria)', isState: false, isCivilian: true });
   });
@@ -77,21 +131,44 @@ describe('acledFormat.normalise on the 2023 layout (CRLF)', () => {
   });
 
   it('reads spreadsheet dates and civilian targeting', () => {
-    expect(eventOf(outcomes, 'BFO9002')).toMatchObject({ dateStart: '2022-12-29', category: 'one-sided', countryIso3: 'BFA', admin2: 'Gourma', admin1: 'Est' });
-    expect(eventOf(outcomes, 'SOM31001')).toMatchObject({
-      dateStart: '2023-01-05', category: 'one-sided', sourceCategory: 'Explosions/Remote violence / Air/drone strike',
-      perpetrator: { isState: true }, target: { isCivilian: true }, fatalitiesBest: 3,
+    expect(eventOf(outcomes, 'BFO9002')).toMatchObject({
+      dateStart: '2022-12-29',
+      category: 'one-sided',
+      countryIso3: 'BFA',
+      admin2: 'Gourma',
+      admin1: 'Est',
     });
-    expect(eventOf(outcomes, 'SOM31002')).toMatchObject({ category: 'remote-violence', datePrecision: 'week', location: 'Mogadishu - Hodan' });
+    expect(eventOf(outcomes, 'SOM31001')).toMatchObject({
+      dateStart: '2023-01-05',
+      category: 'one-sided',
+      sourceCategory: 'Explosions/Remote violence / Air/drone strike',
+      perpetrator: { isState: true },
+      target: { isCivilian: true },
+      fatalitiesBest: 3,
+    });
+    expect(eventOf(outcomes, 'SOM31002')).toMatchObject({
+      category: 'remote-violence',
+      datePrecision: 'week',
+      location: 'Mogadishu - Hodan',
+    });
   });
 
   it('maps every row and resolves the country from iso, or the name when iso is 0', () => {
     expect(pick(outcomes, 'category')).toEqual({
-      BFO9001: 'state-based', BFO9002: 'one-sided', SOM31001: 'one-sided', SOM31002: 'remote-violence', NIG29001: 'one-sided',
-      NIG29002: 'riots', XKX1201: 'protests', SUD4501: 'strategic', SUD4502: 'non-state',
+      BFO9001: 'state-based',
+      BFO9002: 'one-sided',
+      SOM31001: 'one-sided',
+      SOM31002: 'remote-violence',
+      NIG29001: 'one-sided',
+      NIG29002: 'riots',
+      XKX1201: 'protests',
+      SUD4501: 'strategic',
+      SUD4502: 'non-state',
     });
     expect(pick(outcomes, 'countryIso3')).toMatchObject({ SOM31001: 'SOM', NIG29002: 'NGA', XKX1201: 'XKX', SUD4502: 'SDN' });
-    expect(eventOf(outcomes, 'NIG29002').description).toBe('On 15 January 2023, youths burnt tyres and blocked roads in Kano over cash shortages, chanting "No money, no vote".');
+    expect(eventOf(outcomes, 'NIG29002').description).toBe(
+      'On 15 January 2023, youths burnt tyres and blocked roads in Kano over cash shortages, chanting "No money, no vote".',
+    );
   });
 });
 
@@ -100,21 +177,34 @@ describe('acledFormat.normalise on the 2024 layout (text actor types, BOM, extra
 
   it('reads text actor types and every date form', () => {
     expect(eventOf(outcomes, 'SDN50102')).toMatchObject({
-      dateStart: '2024-08-05', category: 'state-based', sourceCategory: 'Battles / Government regains territory',
+      dateStart: '2024-08-05',
+      category: 'state-based',
+      sourceCategory: 'Battles / Government regains territory',
       perpetrator: { name: 'Military Forces of Sudan (2019-)', isState: true, isCivilian: false },
       target: { name: 'Rapid Support Forces', isState: false, isCivilian: false },
     });
     expect(pick(outcomes, 'dateStart')).toMatchObject({ SDN50101: '2024-08-05', UKR180001: '2024-08-07', BGD7002: '2024-08-03' });
     expect(pick(outcomes, 'category')).toEqual({
-      SDN50101: 'one-sided', SDN50102: 'state-based', UKR180001: 'remote-violence', UKR180002: 'one-sided',
-      BGD7001: 'one-sided', BGD7002: 'protests', BGD7003: 'strategic', MMR60001: 'non-state',
+      SDN50101: 'one-sided',
+      SDN50102: 'state-based',
+      UKR180001: 'remote-violence',
+      UKR180002: 'one-sided',
+      BGD7001: 'one-sided',
+      BGD7002: 'protests',
+      BGD7003: 'strategic',
+      MMR60001: 'non-state',
     });
   });
 
   it('keeps every column in raw, the extra one included, under BOM-free names', () => {
     const event = eventOf(outcomes, 'SDN50101');
     expect(Object.keys(event.raw)).toHaveLength(32);
-    expect(event.raw).toMatchObject({ event_id_cnty: 'SDN50101', inter1: 'Political militia', population_best: '95000', tags: '' });
+    expect(event.raw).toMatchObject({
+      event_id_cnty: 'SDN50101',
+      inter1: 'Political militia',
+      population_best: '95000',
+      tags: '',
+    });
     expect(event.citations).toEqual(['Sudan Tribune', 'Radio Dabanga']);
     expect(eventOf(outcomes, 'BGD7003')).toMatchObject({ target: null, countryIso3: 'BGD' });
   });
@@ -124,7 +214,9 @@ describe('acledFormat.normalise on bad rows', () => {
   const outcomes = normaliseFixture('acled-bad-rows.csv');
 
   it('rejects each bad row with its column and reason, and keeps the good ones', () => {
-    const summary = Object.fromEntries([...outcomes].map(([id, o]) => [id, o.kind === 'rejected' ? `${o.column}: ${o.reason}` : o.kind]));
+    const summary = Object.fromEntries(
+      [...outcomes].map(([id, o]) => [id, o.kind === 'rejected' ? `${o.column}: ${o.reason}` : o.kind]),
+    );
     expect(summary).toEqual({
       ETH2001: 'event',
       ETH2002: 'event_date: date "31 February 2023" is not a calendar day',
@@ -148,13 +240,22 @@ describe('acledFormat.normalise edge cases', () => {
   it.each([
     ['row too short', good.slice(1), null, /row has 30 cells; the header has 31/],
     ['year disagrees with the date', withCell('year', '1922'), 'event_date', /is in 2022 but year says 1922/],
-    ['unknown country', withCell('iso', '999').map((c, i) => (i === at('country') ? 'Atlantis' : c)), 'iso', /unknown country: iso "999", country "Atlantis"/],
+    [
+      'unknown country',
+      withCell('iso', '999').map((c, i) => (i === at('country') ? 'Atlantis' : c)),
+      'iso',
+      /unknown country: iso "999", country "Atlantis"/,
+    ],
     ['one coordinate only', withCell('longitude', 'NA'), 'longitude', /longitude is missing/],
     ['fractional fatalities', withCell('fatalities', '2.5'), 'fatalities', /non-negative integer/],
     ['unknown actor type', withCell('inter2', 'Bandits'), 'inter2', /unknown actor type "Bandits"/],
     ['time precision 4', withCell('time_precision', '4'), 'time_precision', /must be 1, 2 or 3/],
   ])('rejects a %s', (_name, record, column, reason) => {
-    expect(acledFormat.normalise(record, layout, {})).toMatchObject({ kind: 'rejected', column, reason: expect.stringMatching(reason) });
+    expect(acledFormat.normalise(record, layout, {})).toMatchObject({
+      kind: 'rejected',
+      column,
+      reason: expect.stringMatching(reason),
+    });
   });
 
   it('falls back to the country name when the header has no iso columns', () => {
@@ -170,12 +271,25 @@ describe('acledFormat.normalise edge cases', () => {
   });
 
   it('never throws, whatever the cells hold', () => {
-    const cell = fc.oneof(fc.string(), fc.constantFrom('NA', '', '1', '7', 'State forces', 'Battles', '13 November 2020', '-1', '1e3'));
-    fc.assert(fc.property(fc.array(cell, { minLength: 31, maxLength: 31 }), (record) => {
-      expect(['event', 'rejected']).toContain(acledFormat.normalise(record, layout, {}).kind);
-    }));
-    fc.assert(fc.property(fc.nat(30), fc.string(), (i, value) => {
-      expect(['event', 'rejected']).toContain(acledFormat.normalise(good.map((c, j) => (j === i ? value : c)), layout, {}).kind);
-    }));
+    const cell = fc.oneof(
+      fc.string(),
+      fc.constantFrom('NA', '', '1', '7', 'State forces', 'Battles', '13 November 2020', '-1', '1e3'),
+    );
+    fc.assert(
+      fc.property(fc.array(cell, { minLength: 31, maxLength: 31 }), (record) => {
+        expect(['event', 'rejected']).toContain(acledFormat.normalise(record, layout, {}).kind);
+      }),
+    );
+    fc.assert(
+      fc.property(fc.nat(30), fc.string(), (i, value) => {
+        expect(['event', 'rejected']).toContain(
+          acledFormat.normalise(
+            good.map((c, j) => (j === i ? value : c)),
+            layout,
+            {},
+          ).kind,
+        );
+      }),
+    );
   });
 });

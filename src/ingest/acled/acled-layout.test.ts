@@ -29,7 +29,9 @@ describe('detectAcledLayout', () => {
   });
 
   it('matches names case-insensitively and trimmed, in any order', () => {
-    const header = fixtureRecords('acled-2023.csv').header.map((h) => ` ${h.toUpperCase()} `).reverse();
+    const header = fixtureRecords('acled-2023.csv')
+      .header.map((h) => ` ${h.toUpperCase()} `)
+      .reverse();
     const layout = layoutOf(['\uFEFFextra', ...header]);
     expect(layout.columns.event_id_cnty).toBe(31);
     expect(layout.columns.timestamp).toBe(1);
@@ -38,7 +40,9 @@ describe('detectAcledLayout', () => {
 
   it('refuses a file that is not ACLED, naming the missing core columns', () => {
     const result = detectAcledLayout(fixtureRecords('not-acled.csv').header);
-    expect(isFormatProblem(result) && result.problem).toMatch(/^not an ACLED CSV: missing columns event_id_cnty, event_date, time_precision/);
+    expect(isFormatProblem(result) && result.problem).toMatch(
+      /^not an ACLED CSV: missing columns event_id_cnty, event_date, time_precision/,
+    );
   });
 
   it('names exactly the missing columns', () => {

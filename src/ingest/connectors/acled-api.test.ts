@@ -61,7 +61,11 @@ describe('downloadAcled', () => {
     });
     const data = dataRequests(s)[0];
     expect(data?.headers.authorization).toBe('Bearer fixture-access-token-not-a-real-one');
-    expect(Object.fromEntries(new URL(data?.url ?? '', 'http://x').searchParams)).toEqual({ _format: 'json', limit: '5000', page: '1' });
+    expect(Object.fromEntries(new URL(data?.url ?? '', 'http://x').searchParams)).toEqual({
+      _format: 'json',
+      limit: '5000',
+      page: '1',
+    });
   });
 
   it('pages until a page returns fewer rows than the limit and writes the 2023 layout', async () => {
@@ -90,7 +94,14 @@ describe('downloadAcled', () => {
 
   it('turns country and dates into ACLED filters, closing an open range with the injected today', async () => {
     const s = await serveAcled([]);
-    await downloadAcled({ dir, env, country: ['Sudan', 'South Sudan'], from: '2024-01-01', today: () => '2024-06-30', baseUrl: s.url });
+    await downloadAcled({
+      dir,
+      env,
+      country: ['Sudan', 'South Sudan'],
+      from: '2024-01-01',
+      today: () => '2024-06-30',
+      baseUrl: s.url,
+    });
     const query = new URL(dataRequests(s)[0]?.url ?? '', 'http://x').searchParams;
     expect(query.get('country')).toBe('Sudan|South Sudan');
     expect(query.get('event_date')).toBe('2024-01-01|2024-06-30');
@@ -113,9 +124,14 @@ describe('downloadAcled', () => {
   });
 
   it('reports a refused login without ever showing the password', async () => {
-    const s = await serveAcled([], (req) => (req.url === '/oauth/token' ? { status: 401, body: `bad password pa$$ word&=1` } : undefined));
+    const s = await serveAcled([], (req) =>
+      req.url === '/oauth/token' ? { status: 401, body: `bad password pa$$ word&=1` } : undefined,
+    );
     const run = downloadAcled({ dir, env, baseUrl: s.url, sleep: noSleep });
-    await expect(run).rejects.toMatchObject({ code: 'unauthenticated', message: expect.stringContaining('ACLED_EMAIL/ACLED_PASSWORD') });
+    await expect(run).rejects.toMatchObject({
+      code: 'unauthenticated',
+      message: expect.stringContaining('ACLED_EMAIL/ACLED_PASSWORD'),
+    });
     await expect(run).rejects.toSatisfy((e: Error) => !e.message.includes('pa$$ word'));
     expect(await readdir(dir)).toEqual([]);
   });

@@ -130,5 +130,8 @@ async function dataAuthError(res: Response, secrets: readonly string[]): Promise
     const why = 'the account may lack API access; ask ACLED to enable it';
     return new TocsinError('forbidden', `ACLED accepted the login but refused the data (HTTP 403): ${why}.${tail}`);
   }
-  return new TocsinError('unauthenticated', `ACLED refused the bearer token (HTTP 401); check ACLED_EMAIL and ACLED_PASSWORD.${tail}`);
+  return new TocsinError(
+    'unauthenticated',
+    `ACLED refused the bearer token (HTTP 401); check ACLED_EMAIL and ACLED_PASSWORD.${tail}`,
+  );
 }

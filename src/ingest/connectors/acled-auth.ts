@@ -25,9 +25,13 @@ export function acledCredentials(env: Readonly<Record<string, string | undefined
   const legacy = env[ACLED_LEGACY_KEY_ENV]
     ? ` ${ACLED_LEGACY_KEY_ENV} is set, but ACLED retired access keys in September 2025: the API now takes the myACLED email and password (OAuth).`
     : '';
-  throw new TocsinError('unauthenticated', `ACLED credentials missing: set ${missing.join(' and ')} (your myACLED login).${legacy}`, {
-    missing,
-  });
+  throw new TocsinError(
+    'unauthenticated',
+    `ACLED credentials missing: set ${missing.join(' and ')} (your myACLED login).${legacy}`,
+    {
+      missing,
+    },
+  );
 }
 
 const tokenResponse = z.object({
@@ -49,7 +53,12 @@ export interface TokenRequestOptions {
  */
 export async function requestAcledToken(creds: AcledCredentials, opts: TokenRequestOptions): Promise<string> {
   const url = `${opts.baseUrl}/oauth/token`;
-  const body = new URLSearchParams({ username: creds.email, password: creds.password, grant_type: 'password', client_id: 'acled' });
+  const body = new URLSearchParams({
+    username: creds.email,
+    password: creds.password,
+    grant_type: 'password',
+    client_id: 'acled',
+  });
   const init: RequestInit = {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
@@ -67,7 +76,11 @@ export async function requestAcledToken(creds: AcledCredentials, opts: TokenRequ
   }
   if (!res.ok) {
     const detail = await errorSnippet(res, secrets);
-    throw new TocsinError('unavailable', `ACLED token request failed: HTTP ${res.status} from ${url}${detail ? `: ${detail}` : ''}`, { url });
+    throw new TocsinError(
+      'unavailable',
+      `ACLED token request failed: HTTP ${res.status} from ${url}${detail ? `: ${detail}` : ''}`,
+      { url },
+    );
   }
   const parsed = tokenResponse.safeParse(await res.json().catch(() => null));
   if (!parsed.success) throw new TocsinError('invalid_format', `ACLED token response from ${url} has no access_token`, { url });

@@ -44,7 +44,12 @@ export async function fetchWithRetry(url: string, init: RequestInit, opts: Retry
       res = await opts.fetch(url, init);
     } catch (cause) {
       if (attempt >= tries) {
-        throw new TocsinError('unavailable', `${opts.what}: network error after ${tries} tries (${String(cause)})`, { url }, { cause });
+        throw new TocsinError(
+          'unavailable',
+          `${opts.what}: network error after ${tries} tries (${String(cause)})`,
+          { url },
+          { cause },
+        );
       }
       await opts.sleep(base * 2 ** (attempt - 1));
       continue;
@@ -65,7 +70,7 @@ function retryDelay(retryAfter: string | null, fallback: number): number {
 
 /** Reads at most `max` characters of an error body, with every secret replaced by `***`. */
 export async function errorSnippet(res: Response, secrets: readonly string[] = [], max = 300): Promise<string> {
-  let text = '';
+  let text: string;
   try {
     text = (await res.text()).slice(0, max);
   } catch {

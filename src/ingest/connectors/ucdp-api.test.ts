@@ -11,8 +11,7 @@ import { gedRecord } from './ucdp-api-page.js';
 
 const fixture = async (name: string): Promise<unknown> =>
   JSON.parse(await readFile(new URL(`./fixtures/${name}`, import.meta.url), 'utf8')) as unknown;
-const pages = async (): Promise<unknown[]> =>
-  Promise.all([0, 1, 2].map((p) => fixture(`ucdp-gedevents-23.1-page${p}.json`)));
+const pages = async (): Promise<unknown[]> => Promise.all([0, 1, 2].map((p) => fixture(`ucdp-gedevents-23.1-page${p}.json`)));
 
 let dir: string;
 let server: TestServer | undefined;
@@ -54,7 +53,16 @@ describe('downloadUcdpApi', () => {
     const records = await readCsv(result.file);
     expect(records[0]).toEqual([...GED_COLUMNS]);
     expect(records).toHaveLength(9);
-    expect(records.slice(1).map((r) => r[0])).toEqual(['300380', '21300', '448810', '461369', '239436', '370730', '180975', '194704']);
+    expect(records.slice(1).map((r) => r[0])).toEqual([
+      '300380',
+      '21300',
+      '448810',
+      '461369',
+      '239436',
+      '370730',
+      '180975',
+      '194704',
+    ]);
     expect(await readdir(dir)).toEqual(['ucdp-gedevents-23.1.csv']);
   });
 
@@ -106,7 +114,14 @@ describe('downloadUcdpApi', () => {
   it('retries a 429 with back-off and then succeeds', async () => {
     const waits: number[] = [];
     const s = await serveRecordedPages('23.1', (n) => (n === 1 ? { status: 429 } : undefined));
-    const result = await downloadUcdpApi({ version: '23.1', token: 't', pageSize: 3, dir, baseUrl: s.url, sleep: async (ms) => void waits.push(ms) });
+    const result = await downloadUcdpApi({
+      version: '23.1',
+      token: 't',
+      pageSize: 3,
+      dir,
+      baseUrl: s.url,
+      sleep: async (ms) => void waits.push(ms),
+    });
     expect(result.rows).toBe(8);
     expect(s.requests).toHaveLength(4);
     expect(waits).toEqual([1000]);
@@ -114,7 +129,9 @@ describe('downloadUcdpApi', () => {
 
   it('gives up after 3 tries on a server that keeps failing', async () => {
     server = await startTestServer(() => ({ status: 503, body: 'down' }));
-    await expect(downloadUcdpApi({ version: '25.1', token: 't', dir, baseUrl: server.url, sleep: noSleep })).rejects.toMatchObject({
+    await expect(
+      downloadUcdpApi({ version: '25.1', token: 't', dir, baseUrl: server.url, sleep: noSleep }),
+    ).rejects.toMatchObject({
       code: 'unavailable',
       message: expect.stringMatching(/HTTP 503/),
     });
@@ -129,22 +146,32 @@ describe('downloadUcdpApi', () => {
   });
 
   it('refuses a page that is not in the API format, naming the field', async () => {
-    server = await startTestServer(() => json({ TotalCount: 1, TotalPages: 1, NextPageUrl: '', Result: [{ id: 1, best: { n: 2 } }] }));
-    await expect(downloadUcdpApi({ version: '25.1', token: 't', dir, baseUrl: server.url, sleep: noSleep })).rejects.toMatchObject({
+    server = await startTestServer(() =>
+      json({ TotalCount: 1, TotalPages: 1, NextPageUrl: '', Result: [{ id: 1, best: { n: 2 } }] }),
+    );
+    await expect(
+      downloadUcdpApi({ version: '25.1', token: 't', dir, baseUrl: server.url, sleep: noSleep }),
+    ).rejects.toMatchObject({
       code: 'invalid_format',
       message: expect.stringContaining('result.0.best'),
     });
   });
 
   it('stops when NextPageUrl does not advance instead of looping', async () => {
-    server = await startTestServer(() => json({ TotalCount: 9, TotalPages: 3, NextPageUrl: 'https://ucdpapi.pcr.uu.se/api/gedevents/25.1?page=0', Result: [] }));
-    await expect(downloadUcdpApi({ version: '25.1', token: 't', dir, baseUrl: server.url, sleep: noSleep })).rejects.toMatchObject({
+    server = await startTestServer(() =>
+      json({ TotalCount: 9, TotalPages: 3, NextPageUrl: 'https://ucdpapi.pcr.uu.se/api/gedevents/25.1?page=0', Result: [] }),
+    );
+    await expect(
+      downloadUcdpApi({ version: '25.1', token: 't', dir, baseUrl: server.url, sleep: noSleep }),
+    ).rejects.toMatchObject({
       code: 'invalid_format',
     });
   });
 
   it('refuses a page size above the API ceiling of 1000 before any request', async () => {
-    await expect(downloadUcdpApi({ version: '25.1', pageSize: 5000, dir, sleep: noSleep })).rejects.toMatchObject({ code: 'invalid_input' });
+    await expect(downloadUcdpApi({ version: '25.1', pageSize: 5000, dir, sleep: noSleep })).rejects.toMatchObject({
+      code: 'invalid_input',
+    });
   });
 });
 
@@ -164,7 +191,9 @@ describeWithSharedData('downloadUcdpApi against the shared GED sample', () => {
   it('writes the same header and, for the recorded events, the same values as ged231_sample1000.csv', async () => {
     const s = await serveRecordedPages();
     const result = await downloadUcdpApi({ version: '23.1', token: 't', pageSize: 3, dir, baseUrl: s.url, sleep: noSleep });
-    const sample = Papa.parse<string[]>(await readFile(sharedData('events/ucdp/ged231_sample1000.csv'), 'utf8'), { skipEmptyLines: true }).data;
+    const sample = Papa.parse<string[]>(await readFile(sharedData('events/ucdp/ged231_sample1000.csv'), 'utf8'), {
+      skipEmptyLines: true,
+    }).data;
     const ours = await readCsv(result.file);
     expect(ours[0]).toEqual(sample[0]);
     const byId = new Map(sample.slice(1).map((r) => [r[0], r]));

@@ -5,7 +5,7 @@ import { TocsinError } from '../../core/errors.js';
 import { openCsvWriter } from './csv-file-writer.js';
 import { GED_COLUMNS } from '../ucdp/ucdp-columns.js';
 import { errorSnippet, fetchWithRetry, realSleep, unexpectedStatus, type FetchLike, type Sleep } from './http.js';
-import { gedRecord, nextPageNumber, parseUcdpApiPage, type UcdpApiEvent, type UcdpApiPage } from './ucdp-api-page.js';
+import { gedRecord, nextPageNumber, parseUcdpApiPage, type UcdpApiPage } from './ucdp-api-page.js';
 import { formatIssues } from './zod-issues.js';
 
 /**
@@ -29,7 +29,10 @@ const optionsSchema = z.object({
       country: z.array(z.number().int().min(2).max(999)).min(1).optional(),
       startDate: isoDate.optional(),
       endDate: isoDate.optional(),
-      typeOfViolence: z.array(z.union([z.literal(1), z.literal(2), z.literal(3)])).min(1).optional(),
+      typeOfViolence: z
+        .array(z.union([z.literal(1), z.literal(2), z.literal(3)]))
+        .min(1)
+        .optional(),
     })
     .default({}),
 });
@@ -78,7 +81,12 @@ export async function downloadUcdpApi(options: UcdpApiOptions): Promise<UcdpApiD
   const { version, pageSize, filters } = valid.data;
   const token = options.token ?? (options.env ?? process.env)[UCDP_TOKEN_ENV];
   const endpoint = `${(options.baseUrl ?? UCDP_API).replace(/\/+$/, '')}/api/gedevents/${version}`;
-  const get: PageGetter = { headers: { accept: 'application/json' }, token, fetch: options.fetch ?? fetch, sleep: options.sleep ?? realSleep };
+  const get: PageGetter = {
+    headers: { accept: 'application/json' },
+    token,
+    fetch: options.fetch ?? fetch,
+    sleep: options.sleep ?? realSleep,
+  };
   if (token) get.headers[UCDP_TOKEN_HEADER] = token;
 
   await mkdir(options.dir, { recursive: true });
@@ -89,13 +97,13 @@ export async function downloadUcdpApi(options: UcdpApiOptions): Promise<UcdpApiD
   let pages = 0;
   let totalCount = 0;
   try {
-    for (let page: number | undefined = 0; page !== undefined; ) {
+    for (let page: number | undefined = 0; page !== undefined;) {
       const url = `${endpoint}?${ucdpQuery(pageSize, page, filters).toString()}`;
       const parsed = await getPage(url, `UCDP API page ${page}`, version, get);
       if (pages === 0) totalCount = parsed.totalcount;
       for (const event of parsed.result) {
         for (const key of Object.keys(event)) seen.add(key.toLowerCase());
-        await out.write(gedRecord(event as UcdpApiEvent));
+        await out.write(gedRecord(event));
       }
       rows += parsed.result.length;
       pages += 1;
@@ -135,7 +143,8 @@ async function getPage(url: string, what: string, version: string, get: PageGett
   const res = await fetchWithRetry(url, { headers: get.headers }, { fetch: get.fetch, sleep: get.sleep, what });
   const secrets = get.token ? [get.token] : [];
   if (res.status === 401 || res.status === 403) throw authError(res.status, Boolean(get.token), await errorSnippet(res, secrets));
-  if (res.status === 404) throw new TocsinError('not_found', `UCDP API has no GED version ${version} (HTTP 404 at ${url})`, { url });
+  if (res.status === 404)
+    throw new TocsinError('not_found', `UCDP API has no GED version ${version} (HTTP 404 at ${url})`, { url });
   if (!res.ok) throw unexpectedStatus(res, what, url, await errorSnippet(res, secrets));
   const body: unknown = await res.json().catch((cause: unknown) => {
     throw new TocsinError('invalid_format', `${what}: the body is not JSON (${String(cause)})`, { url }, { cause });

@@ -13,7 +13,9 @@ import { downloadUcdpGed, gedZipName } from './ucdp-ged-download.js';
 function gedCsv(rows: number): string {
   const lines = [GED_COLUMNS.join(',')];
   for (let i = 1; i <= rows; i++) {
-    const values = GED_COLUMNS.map((c) => (c === 'id' ? String(1000 + i) : c === 'source_article' ? '"A ""quoted"", two\nlines"' : '1'));
+    const values = GED_COLUMNS.map((c) =>
+      c === 'id' ? String(1000 + i) : c === 'source_article' ? '"A ""quoted"", two\nlines"' : '1',
+    );
     lines.push(values.join(','));
   }
   return `${lines.join('\n')}\n`;
@@ -53,7 +55,9 @@ describe('gedZipName', () => {
 describe('downloadUcdpGed', () => {
   it('downloads the release zip and extracts its CSV with the 49-column header and every row', async () => {
     const csv = gedCsv(3);
-    const s = await serve((path) => (path === '/downloads/ged/ged251-csv.zip' ? zipReply(zipOf({ 'GEDEvent_v25_1.csv': csv })) : { status: 404 }));
+    const s = await serve((path) =>
+      path === '/downloads/ged/ged251-csv.zip' ? zipReply(zipOf({ 'GEDEvent_v25_1.csv': csv })) : { status: 404 },
+    );
     const result = await downloadUcdpGed({ version: '25.1', dir, baseUrl: `${s.url}/downloads/ged/` });
 
     expect(result.file).toBe(join(dir, 'GEDEvent_v25_1.csv'));
@@ -65,7 +69,11 @@ describe('downloadUcdpGed', () => {
     expect(result.bytes).toBe(Buffer.byteLength(csv));
     expect(result.sha256).toBe(createHash('sha256').update(csv).digest('hex'));
     expect(result.zip.url).toBe(`${s.url}/downloads/ged/ged251-csv.zip`);
-    expect(result.zip.sha256).toBe(createHash('sha256').update(await readFile(result.zip.file)).digest('hex'));
+    expect(result.zip.sha256).toBe(
+      createHash('sha256')
+        .update(await readFile(result.zip.file))
+        .digest('hex'),
+    );
     expect((await readdir(dir)).sort()).toEqual(['GEDEvent_v25_1.csv', 'ged251-csv.zip']);
   });
 
@@ -170,7 +178,9 @@ describe('downloadUcdpGed', () => {
   it('retries a 503 and then succeeds, waiting through the injected sleep', async () => {
     let calls = 0;
     const waits: number[] = [];
-    const s = await serve(() => (++calls === 1 ? { status: 503, headers: { 'retry-after': '2' } } : zipReply(zipOf({ 'g.csv': gedCsv(1) }))));
+    const s = await serve(() =>
+      ++calls === 1 ? { status: 503, headers: { 'retry-after': '2' } } : zipReply(zipOf({ 'g.csv': gedCsv(1) })),
+    );
     await downloadUcdpGed({ version: '25.1', dir, baseUrl: s.url, sleep: async (ms) => void waits.push(ms) });
     expect(calls).toBe(2);
     expect(waits).toEqual([2000]);
@@ -178,7 +188,9 @@ describe('downloadUcdpGed', () => {
 
   it('rejects a malformed version before any request', async () => {
     const s = await serve(() => ({ status: 500 }));
-    await expect(downloadUcdpGed({ version: '25', dir, baseUrl: s.url, sleep: noSleep })).rejects.toMatchObject({ code: 'invalid_input' });
+    await expect(downloadUcdpGed({ version: '25', dir, baseUrl: s.url, sleep: noSleep })).rejects.toMatchObject({
+      code: 'invalid_input',
+    });
     expect(s.requests).toHaveLength(0);
   });
 });

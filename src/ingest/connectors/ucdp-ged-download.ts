@@ -85,7 +85,11 @@ function pickCsv(entries: readonly ZipEntry[], url: string): ZipEntry {
   const candidates = csvs.length > 1 ? csvs.filter((e) => /ged/i.test(basename(e.name))) : csvs;
   const [only] = candidates;
   if (only && candidates.length === 1) return only;
-  const names = entries.slice(0, 10).map((e) => e.name).join(', ') || 'nothing';
+  const names =
+    entries
+      .slice(0, 10)
+      .map((e) => e.name)
+      .join(', ') || 'nothing';
   const why = csvs.length === 0 ? 'has no CSV file' : 'has several CSV files';
   throw new TocsinError('invalid_format', `the archive from ${url} ${why} (it holds ${names})`, { url });
 }

@@ -25,7 +25,10 @@ export async function extractZipEntry(
   label = zipFile,
 ): Promise<ExtractedEntry> {
   const corrupt = (why: string): TocsinError =>
-    new TocsinError('invalid_format', `${label} is a corrupt ZIP archive (${entry.name}: ${why})`, { file: label, entry: entry.name });
+    new TocsinError('invalid_format', `${label} is a corrupt ZIP archive (${entry.name}: ${why})`, {
+      file: label,
+      entry: entry.name,
+    });
   const out = createWriteStream(target);
   let writeError: Error | undefined;
   out.on('error', (err) => {
@@ -83,7 +86,7 @@ export async function extractZipEntry(
   }
   if (writeError) throw writeError;
 
-  if (failure) throw corrupt(failure instanceof Error ? failure.message : String(failure));
+  if (failure) throw corrupt(failure instanceof Error ? failure.message : JSON.stringify(failure));
   if (!done) throw corrupt('the entry ends before its data does');
   if (bytes !== entry.size) throw corrupt(`${bytes} bytes extracted, the directory says ${entry.size}`);
   if (crc >>> 0 !== entry.crc32) throw corrupt('CRC-32 mismatch');

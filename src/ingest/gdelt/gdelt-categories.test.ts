@@ -23,7 +23,13 @@ describe('categoriseCameo', () => {
   });
 
   it('splits protest into riots (145 and its sub-codes) and protests', () => {
-    expect([cat('140'), cat('141'), cat('1431'), cat('145'), cat('1451')]).toEqual(['protests', 'protests', 'protests', 'riots', 'riots']);
+    expect([cat('140'), cat('141'), cat('1431'), cat('145'), cat('1451')]).toEqual([
+      'protests',
+      'protests',
+      'protests',
+      'riots',
+      'riots',
+    ]);
   });
 
   it('makes every unconventional mass violence code one-sided', () => {
@@ -56,7 +62,9 @@ describe('categoriseCameo', () => {
   });
 
   it('reads artillery, tanks and aerial weapons as remote violence, and fighting against civilians as one-sided', () => {
-    expect([cat('194', ['MIL'], ['REB']), cat('195', ['MIL'], []), cat('1952', [], [])]).toEqual(Array(3).fill('remote-violence'));
+    expect([cat('194', ['MIL'], ['REB']), cat('195', ['MIL'], []), cat('1952', [], [])]).toEqual(
+      Array(3).fill('remote-violence'),
+    );
     expect(cat('195', ['MIL'], ['CVL'])).toBe('one-sided');
     expect(cat('193', ['COP'], ['CVL'])).toBe('one-sided');
   });

@@ -4,13 +4,24 @@
  */
 
 const actorColumns = (n: 1 | 2): string[] =>
-  ['Code', 'Name', 'CountryCode', 'KnownGroupCode', 'EthnicCode', 'Religion1Code', 'Religion2Code', 'Type1Code', 'Type2Code', 'Type3Code'].map(
-    (c) => `Actor${n}${c}`,
-  );
+  [
+    'Code',
+    'Name',
+    'CountryCode',
+    'KnownGroupCode',
+    'EthnicCode',
+    'Religion1Code',
+    'Religion2Code',
+    'Type1Code',
+    'Type2Code',
+    'Type3Code',
+  ].map((c) => `Actor${n}${c}`);
 
 /** One geography block: 8 columns in 2.0, 7 in 1.0 (no `_ADM2Code`). */
 const geoColumns = (prefix: string, withAdm2: boolean): string[] =>
-  ['Type', 'FullName', 'CountryCode', 'ADM1Code', ...(withAdm2 ? ['ADM2Code'] : []), 'Lat', 'Long', 'FeatureID'].map((c) => `${prefix}_${c}`);
+  ['Type', 'FullName', 'CountryCode', 'ADM1Code', ...(withAdm2 ? ['ADM2Code'] : []), 'Lat', 'Long', 'FeatureID'].map(
+    (c) => `${prefix}_${c}`,
+  );
 
 const columns = (withAdm2: boolean): string[] => [
   'GLOBALEVENTID',

@@ -31,10 +31,16 @@ export function readCameoCodes(eventCode: string, baseCode: string, rootCode: st
     return fail('EventRootCode', `EventRootCode must be a CAMEO root 01-20, got ${JSON.stringify(rootCode)}`);
   }
   if (!/^\d{3}$/.test(baseCode) || !baseCode.startsWith(rootCode)) {
-    return fail('EventBaseCode', `EventBaseCode must be 3 digits starting with the root ${rootCode}, got ${JSON.stringify(baseCode)}`);
+    return fail(
+      'EventBaseCode',
+      `EventBaseCode must be 3 digits starting with the root ${rootCode}, got ${JSON.stringify(baseCode)}`,
+    );
   }
   if (!/^\d{3,4}$/.test(eventCode) || !eventCode.startsWith(baseCode)) {
-    return fail('EventCode', `EventCode must be 3-4 digits starting with the base code ${baseCode}, got ${JSON.stringify(eventCode)}`);
+    return fail(
+      'EventCode',
+      `EventCode must be 3-4 digits starting with the base code ${baseCode}, got ${JSON.stringify(eventCode)}`,
+    );
   }
   return ok({ eventCode, baseCode, rootCode });
 }
@@ -52,7 +58,8 @@ export function readDecimal(column: string, cell: string, limit: number): FieldR
 export function readCount(column: string, cell: string): FieldResult<number | null> {
   if (cell === '') return ok(null);
   const value = Number(cell);
-  if (!/^\d+$/.test(cell) || !Number.isSafeInteger(value)) return fail(column, `${column} must be a non-negative integer, got ${JSON.stringify(cell)}`);
+  if (!/^\d+$/.test(cell) || !Number.isSafeInteger(value))
+    return fail(column, `${column} must be a non-negative integer, got ${JSON.stringify(cell)}`);
   return ok(value);
 }
 
@@ -84,7 +91,9 @@ const GEO_TYPES: ReadonlyMap<string, LocationPrecision> = new Map([
 export function readLocationPrecision(cell: string): FieldResult<LocationPrecision> {
   if (cell === '') return ok('unknown');
   const precision = GEO_TYPES.get(cell);
-  return precision === undefined ? fail('ActionGeo_Type', `ActionGeo_Type must be 0-5, got ${JSON.stringify(cell)}`) : ok(precision);
+  return precision === undefined
+    ? fail('ActionGeo_Type', `ActionGeo_Type must be 0-5, got ${JSON.stringify(cell)}`)
+    : ok(precision);
 }
 
 /** GDELT's media metrics of an event. */

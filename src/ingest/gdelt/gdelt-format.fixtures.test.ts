@@ -68,7 +68,13 @@ describe('gdeltFormat on the hand-written 2.0 fixture', () => {
     ]);
     expect(events[2]).toMatchObject({ location: 'Khān Yūnis, Gaza Strip, Israel (general)', admin2: '52344', target: null });
     expect(events[2]?.description).toBe('PALESTINIAN — CAMEO 145 (violent protest or riot)');
-    expect(events[3]).toMatchObject({ sourceCategory: 'CAMEO 036', latitude: null, longitude: null, location: null, citations: [] });
+    expect(events[3]).toMatchObject({
+      sourceCategory: 'CAMEO 036',
+      latitude: null,
+      longitude: null,
+      location: null,
+      citations: [],
+    });
   });
 
   it('skips, not rejects, rows outside cameoRoots', () => {
@@ -145,7 +151,10 @@ describe('gdeltFormat rejects bad rows with the column and reason', () => {
   });
 
   it('never throws on arbitrary records of any width (property)', () => {
-    const cellArb = fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom('', '19', '190', '20240101', '__proto__', '-0', '1e400'));
+    const cellArb = fc.oneof(
+      fc.string({ maxLength: 12 }),
+      fc.constantFrom('', '19', '190', '20240101', '__proto__', '-0', '1e400'),
+    );
     fc.assert(
       fc.property(fc.array(cellArb, { minLength: 0, maxLength: 64 }), fc.constantFrom(V1, V2), (record, layout) => {
         const outcome = gdeltFormat.normalise(record, layout, {});
@@ -171,6 +180,12 @@ describe('gdeltFormat.detectLayout', () => {
   });
 
   it('declares the tab-separated, unquoted, lenient dialect with widths 57, 58 and 61', () => {
-    expect(gdeltFormat.csv).toEqual({ delimiter: '\t', header: false, quoting: false, encoding: 'utf8-cp1252', allowedWidths: [57, 58, 61] });
+    expect(gdeltFormat.csv).toEqual({
+      delimiter: '\t',
+      header: false,
+      quoting: false,
+      encoding: 'utf8-cp1252',
+      allowedWidths: [57, 58, 61],
+    });
   });
 });

@@ -147,9 +147,16 @@ describeWithSharedData('gdeltFormat on the GDELT 1.0 sample gdelt1_events_sample
     const e = byId(parsed.events, '1553129');
     expect(e.location).toBe("Sanaa, San‘a', Yemen");
     expect(e.raw.ActionGeo_FullName).toBe("Sanaa, San\u0091a', Yemen");
-    expect([e.dateStart, e.countryIso3, e.admin1, e.category, e.sourceCategory, e.goldsteinScale, e.avgTone, e.numMentions]).toEqual([
-      '1982-01-02', 'YEM', 'YM16', 'other', 'CAMEO 046', 7, 4.49339207048458, 5,
-    ]);
+    expect([
+      e.dateStart,
+      e.countryIso3,
+      e.admin1,
+      e.category,
+      e.sourceCategory,
+      e.goldsteinScale,
+      e.avgTone,
+      e.numMentions,
+    ]).toEqual(['1982-01-02', 'YEM', 'YM16', 'other', 'CAMEO 046', 7, 4.49339207048458, 5]);
     expect(e.perpetrator).toEqual({ name: 'DEFENSE MINIST', isState: true, isCivilian: false });
     expect(e.citations).toEqual([]);
   });
@@ -157,12 +164,24 @@ describeWithSharedData('gdeltFormat on the GDELT 1.0 sample gdelt1_events_sample
   it('reads a 58-column row with its source URL and a 1982 fight against villagers as one-sided', () => {
     const first = byId(parsed.events, '564111644');
     expect([first.dateStart, first.countryIso3, first.category, first.goldsteinScale, first.avgTone, first.numMentions]).toEqual([
-      '2006-07-31', 'USA', 'other', 0, -0.34188034188034, 2,
+      '2006-07-31',
+      'USA',
+      'other',
+      0,
+      -0.34188034188034,
+      2,
     ]);
-    expect(first.citations).toEqual(['http://wtop.com/lifestyle/2016/07/deepest-darkest-secrets-now-display-national-postal-museum/']);
+    expect(first.citations).toEqual([
+      'http://wtop.com/lifestyle/2016/07/deepest-darkest-secrets-now-display-national-postal-museum/',
+    ]);
     const last = byId(parsed.events, '230523753');
     expect([last.dateStart, last.countryIso3, last.category, last.locationPrecision, last.goldsteinScale, last.avgTone]).toEqual([
-      '1982-12-31', 'VNM', 'one-sided', 'country', -10, 2.06185567010309,
+      '1982-12-31',
+      'VNM',
+      'one-sided',
+      'country',
+      -10,
+      2.06185567010309,
     ]);
   });
 });

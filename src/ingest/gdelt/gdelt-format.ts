@@ -54,7 +54,8 @@ export function normaliseGdeltRecord(record: readonly string[], layout: GdeltLay
   };
 
   const sourceId = cell('GLOBALEVENTID');
-  if (!/^\d+$/.test(sourceId)) return rejected('GLOBALEVENTID', `GLOBALEVENTID must be an integer, got ${JSON.stringify(sourceId)}`);
+  if (!/^\d+$/.test(sourceId))
+    return rejected('GLOBALEVENTID', `GLOBALEVENTID must be an integer, got ${JSON.stringify(sourceId)}`);
   const date = readYyyymmdd('SQLDATE', cell('SQLDATE'));
   if (!date.ok) return rejected(date.column, date.reason);
   const codes = readCameoCodes(cell('EventCode'), cell('EventBaseCode'), cell('EventRootCode'));
@@ -97,7 +98,12 @@ export function normaliseGdeltRecord(record: readonly string[], layout: GdeltLay
     fatalitiesBest: null,
     fatalitiesLow: null,
     fatalitiesHigh: null,
-    description: describeEvent(perpetrator?.name ?? null, eventCode, cameoLabel(eventCode, baseCode, rootCode), target?.name ?? null),
+    description: describeEvent(
+      perpetrator?.name ?? null,
+      eventCode,
+      cameoLabel(eventCode, baseCode, rootCode),
+      target?.name ?? null,
+    ),
     citations: sourceUrl === '' ? [] : [sourceUrl],
     ...metrics.value,
     raw: rawRow(columns, record),

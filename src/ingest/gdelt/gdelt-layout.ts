@@ -31,10 +31,14 @@ export function detectGdeltLayout(firstRecord: readonly string[]): GdeltLayout |
   }
   const [id = '', sqlDate = ''] = firstRecord;
   if (id === 'GLOBALEVENTID') {
-    return { problem: `${NOT_GDELT}: the first record is a header line (GLOBALEVENTID, SQLDATE, ...); GDELT exports have none, remove it` };
+    return {
+      problem: `${NOT_GDELT}: the first record is a header line (GLOBALEVENTID, SQLDATE, ...); GDELT exports have none, remove it`,
+    };
   }
   if (!/^\d+$/.test(id)) {
-    return { problem: `${NOT_GDELT}: GLOBALEVENTID of the first record must be an integer, got ${JSON.stringify(id.slice(0, 40))}` };
+    return {
+      problem: `${NOT_GDELT}: GLOBALEVENTID of the first record must be an integer, got ${JSON.stringify(id.slice(0, 40))}`,
+    };
   }
   const date = readYyyymmdd('SQLDATE', sqlDate);
   if (!date.ok) return { problem: `${NOT_GDELT}: in the first record, ${date.reason}` };

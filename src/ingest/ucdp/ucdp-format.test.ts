@@ -11,11 +11,29 @@ const layout = ucdpFormat.detectLayout([...GED_COLUMNS]) as GedLayout;
 /** An invented but well-formed GED row; override cells by column name. */
 function ged(overrides: Partial<Record<(typeof GED_COLUMNS)[number], string>> = {}): string[] {
   const base: Record<string, string> = {
-    id: '900001', year: '2021', type_of_violence: '3', dyad_name: 'Armed group X - Civilians', side_a: 'Armed group X',
-    side_b: 'Civilians', source_article: 'Radio A, 2021-03-02; Agency B, 2021-03-03', where_prec: '1',
-    where_coordinates: 'Village Y', where_description: 'near the market', adm_1: 'Province Z', adm_2: 'District W',
-    latitude: '6.5', longitude: '20.25', country_id: '482', date_prec: '1', date_start: '2021-03-01 00:00:00.000',
-    date_end: '2021-03-01 00:00:00.000', best: '12', high: '15', low: '10', gwnoa: '', gwnob: '',
+    id: '900001',
+    year: '2021',
+    type_of_violence: '3',
+    dyad_name: 'Armed group X - Civilians',
+    side_a: 'Armed group X',
+    side_b: 'Civilians',
+    source_article: 'Radio A, 2021-03-02; Agency B, 2021-03-03',
+    where_prec: '1',
+    where_coordinates: 'Village Y',
+    where_description: 'near the market',
+    adm_1: 'Province Z',
+    adm_2: 'District W',
+    latitude: '6.5',
+    longitude: '20.25',
+    country_id: '482',
+    date_prec: '1',
+    date_start: '2021-03-01 00:00:00.000',
+    date_end: '2021-03-01 00:00:00.000',
+    best: '12',
+    high: '15',
+    low: '10',
+    gwnoa: '',
+    gwnob: '',
   };
   return GED_COLUMNS.map((c) => overrides[c] ?? base[c] ?? '');
 }
@@ -29,9 +47,21 @@ describe('ucdpFormat', () => {
   it('normalises a one-sided event: country from the G-W code, civilians as the target, citations split', () => {
     const e = event(ucdpFormat.normalise(ged(), layout, {}));
     expect(e).toMatchObject({
-      source: 'ucdp', sourceId: '900001', dateStart: '2021-03-01', dateEnd: '2021-03-01', datePrecision: 'day',
-      countryIso3: 'CAF', admin1: 'Province Z', location: 'Village Y', latitude: 6.5, longitude: 20.25,
-      locationPrecision: 'exact', category: 'one-sided', fatalitiesBest: 12, fatalitiesLow: 10, fatalitiesHigh: 15,
+      source: 'ucdp',
+      sourceId: '900001',
+      dateStart: '2021-03-01',
+      dateEnd: '2021-03-01',
+      datePrecision: 'day',
+      countryIso3: 'CAF',
+      admin1: 'Province Z',
+      location: 'Village Y',
+      latitude: 6.5,
+      longitude: 20.25,
+      locationPrecision: 'exact',
+      category: 'one-sided',
+      fatalitiesBest: 12,
+      fatalitiesLow: 10,
+      fatalitiesHigh: 15,
       perpetrator: { name: 'Armed group X', isCivilian: false, isState: false },
       target: { name: 'Civilians', isCivilian: true, isState: false },
       citations: ['Radio A, 2021-03-02', 'Agency B, 2021-03-03'],
@@ -41,9 +71,13 @@ describe('ucdpFormat', () => {
   });
 
   it('maps the three UCDP violence types and flags state sides by their G-W codes', () => {
-    expect(event(ucdpFormat.normalise(ged({ type_of_violence: '1', side_b: 'Rebels', gwnoa: '482' }), layout, {}))).toMatchObject({
-      category: 'state-based', perpetrator: { isState: true }, target: { isCivilian: false },
-    });
+    expect(event(ucdpFormat.normalise(ged({ type_of_violence: '1', side_b: 'Rebels', gwnoa: '482' }), layout, {}))).toMatchObject(
+      {
+        category: 'state-based',
+        perpetrator: { isState: true },
+        target: { isCivilian: false },
+      },
+    );
     expect(event(ucdpFormat.normalise(ged({ type_of_violence: '2', side_b: 'Militia' }), layout, {})).category).toBe('non-state');
   });
 
@@ -91,7 +125,10 @@ describe('ucdpFormat', () => {
 describeWithSharedData('ucdpFormat on real GED 23.1 files', () => {
   const rows = (file: string) => Papa.parse<string[]>(readFileSync(sharedData(file), 'utf8').trimEnd()).data;
 
-  for (const [file, total, oneSided] of [['events/ucdp/ged231_CAF_optgeo.csv', 1848, 1076], ['events/ucdp/ged231_sample1000.csv', 1000, 160]] as const) {
+  for (const [file, total, oneSided] of [
+    ['events/ucdp/ged231_CAF_optgeo.csv', 1848, 1076],
+    ['events/ucdp/ged231_sample1000.csv', 1000, 160],
+  ] as const) {
     it(`normalises every row of ${file} (${oneSided} one-sided)`, () => {
       const [header, ...data] = rows(file);
       const l = ucdpFormat.detectLayout(header!) as GedLayout;

@@ -62,7 +62,9 @@ function normaliseGed(record: readonly string[], layout: GedLayout): RowOutcome 
     : { name: get('side_a')!.trim(), isCivilian: false, isState: !isMissing(get('gwnoa')) };
   const sideBName = textOrNull(get('side_b'));
   const sideB: EventActor | null =
-    sideBName === null ? null : { name: sideBName, isCivilian: isOneSided || sideBName === 'Civilians', isState: !isMissing(get('gwnob')) };
+    sideBName === null
+      ? null
+      : { name: sideBName, isCivilian: isOneSided || sideBName === 'Civilians', isState: !isMissing(get('gwnob')) };
   const dyad = textOrNull(get('dyad_name'));
   const where = textOrNull(get('where_description'));
   return {

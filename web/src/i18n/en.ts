@@ -80,8 +80,7 @@ export const en = {
       n === 1
         ? '1 event located only to the country is listed but not mapped.'
         : `${count(n)} events located only to the country are listed but not mapped.`,
-    truncated: (n: number) =>
-      `The map shows the latest ${count(n)} events only; narrow the filters to see all.`,
+    truncated: (n: number) => `The map shows the latest ${count(n)} events only; narrow the filters to see all.`,
     boundaries: 'Boundaries: Natural Earth. They do not imply endorsement or acceptance by the UN.',
   },
   table: {
@@ -99,9 +98,7 @@ export const en = {
     previous: 'Previous',
     next: 'Next',
     range: (first: number, last: number, total: number | undefined) =>
-      total === undefined
-        ? `Events ${count(first)}–${count(last)}`
-        : `Events ${count(first)}–${count(last)} of ${count(total)}`,
+      total === undefined ? `Events ${count(first)}–${count(last)}` : `Events ${count(first)}–${count(last)} of ${count(total)}`,
     showDetails: (what: string) => `Show details of ${what}`,
   },
   details: {

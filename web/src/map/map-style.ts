@@ -31,12 +31,7 @@ const categoryColour: ExpressionSpecification = [
   CATEGORY_COLOURS.other,
 ] as unknown as ExpressionSpecification;
 
-const radius = [
-  'interpolate',
-  ['linear'],
-  fatalities,
-  ...FATALITY_RADIUS_STOPS.flat(),
-] as unknown as ExpressionSpecification;
+const radius = ['interpolate', ['linear'], fatalities, ...FATALITY_RADIUS_STOPS.flat()] as unknown as ExpressionSpecification;
 
 const emptyCollection = { type: 'FeatureCollection' as const, features: [] };
 

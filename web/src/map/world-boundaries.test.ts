@@ -57,7 +57,9 @@ describe.each(['110m', '50m'] as const)('toWorldBoundaries (%s atlas)', (scale) 
   });
 
   it('keeps every position within longitude ±180 and latitude ±90', () => {
-    const all = boundsOf(shapes.features.flatMap((shape) => [...rings({ ...shapes, features: [shape] }, shape.properties.a3)].flat()));
+    const all = boundsOf(
+      shapes.features.flatMap((shape) => [...rings({ ...shapes, features: [shape] }, shape.properties.a3)].flat()),
+    );
     expect(all).not.toBeNull();
     const [west, south, east, north] = all ?? [0, 0, 0, 0];
     expect(west).toBeGreaterThanOrEqual(-180);
