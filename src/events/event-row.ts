@@ -1,13 +1,12 @@
-import { createHash } from 'node:crypto';
 import type { NormalisedEvent } from './event.js';
 
 /**
- * Serialises an event as one JSON object in the column names of the `events` table, with
- * `row_hash` (SHA-1 of the object) so a re-import can tell a changed row from an unchanged one.
- * The batch loader joins these strings into one JSON array parameter.
+ * Serialises an event as one JSON object in the column names of the `events` table. The batch
+ * loader joins these strings into one JSON array parameter. `normaliserVersion` is stored so a
+ * re-import after a change of mapping refreshes rows whose raw cells did not change.
  */
-export function toEventRowJson(e: NormalisedEvent): string {
-  const body = JSON.stringify({
+export function toEventRowJson(e: NormalisedEvent, normaliserVersion: number): string {
+  return JSON.stringify({
     source: e.source,
     source_id: e.sourceId,
     date_start: e.dateStart,
@@ -39,9 +38,8 @@ export function toEventRowJson(e: NormalisedEvent): string {
     num_sources: e.numSources,
     num_articles: e.numArticles,
     raw: e.raw,
+    normaliser_version: normaliserVersion,
   });
-  const hash = createHash('sha1').update(body).digest('base64');
-  return `{"row_hash":"${hash}",${body.slice(1)}`;
 }
 
 /** The columns written from the JSON rows, with their SQL types, in one place. */
@@ -77,5 +75,5 @@ export const EVENT_ROW_COLUMNS: readonly (readonly [string, string])[] = [
   ['num_sources', 'integer'],
   ['num_articles', 'integer'],
   ['raw', 'jsonb'],
-  ['row_hash', 'text'],
+  ['normaliser_version', 'integer'],
 ];

@@ -68,6 +68,10 @@ export interface NormalisedEvent {
   numMentions: number | null;
   numSources: number | null;
   numArticles: number | null;
-  /** The untouched source row, column name -> text, so nothing is ever lost. */
-  raw: Record<string, string>;
+  /**
+   * The untouched source row, cell by cell in file order, so nothing is ever lost. Its column
+   * names are the import batch's `columns` (see `rawRecord`); kept as an array because names
+   * repeated on every row would double what is parsed and stored.
+   */
+  raw: readonly string[];
 }

@@ -16,7 +16,8 @@ const updateSet = EVENT_ROW_COLUMNS.filter(([c]) => c !== 'source' && c !== 'sou
 /**
  * One statement per batch: the rows travel as a single JSON array parameter and are unpacked
  * server-side, which is the same SQL on PGlite and PostgreSQL and avoids 30 x N parameters.
- * An existing row (same source and source id) is replaced only when its content hash changed.
+ * An existing row (same source and source id) is replaced only when its raw cells or the
+ * normaliser version changed.
  */
 const UPSERT_SQL = `
 INSERT INTO events (${columnList}, first_batch_id, import_batch_id)
@@ -24,7 +25,7 @@ SELECT ${columnList}, $2::integer, $2::integer
 FROM json_to_recordset($1::json) AS r(${recordDef})
 ON CONFLICT (source, source_id) DO UPDATE
   SET ${updateSet}, import_batch_id = EXCLUDED.import_batch_id, updated_at = now()
-  WHERE events.row_hash <> EXCLUDED.row_hash
+  WHERE events.raw IS DISTINCT FROM EXCLUDED.raw OR events.normaliser_version <> EXCLUDED.normaliser_version
 RETURNING (xmax = 0) AS inserted`;
 
 /**

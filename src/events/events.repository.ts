@@ -2,6 +2,7 @@ import { TocsinError } from '../core/errors.js';
 import type { Queryable } from '../db/database.js';
 import { EVENT_DTO_SELECT, toEventDto, type EventDto, type EventRow } from './event-dto.js';
 import { filterToSql, type EventFilter } from './event-filter.js';
+import { rawRecord } from './raw-record.js';
 
 /** Keyset position in the newest-first order: (date_start, id). */
 interface Cursor {
@@ -67,14 +68,16 @@ export async function countEvents(db: Queryable, filter: EventFilter): Promise<n
   return row?.n ?? 0;
 }
 
-/** One event by its Tocsin id. */
-export async function getEvent(db: Queryable, id: number): Promise<EventDto> {
-  const [row] = await db.query<EventRow>(
-    `SELECT ${EVENT_DTO_SELECT} FROM events e LEFT JOIN countries c ON c.iso3 = e.country_iso3 WHERE e.id = $1`,
+/** One event by its Tocsin id, with the source row it came from, named by its import's columns. */
+export async function getEvent(db: Queryable, id: number): Promise<EventDto & { raw: Record<string, string> }> {
+  const [row] = await db.query<EventRow & { raw: string[]; raw_columns: string[] }>(
+    `SELECT ${EVENT_DTO_SELECT}, e.raw, b.columns AS raw_columns
+     FROM events e LEFT JOIN countries c ON c.iso3 = e.country_iso3 JOIN import_batches b ON b.id = e.import_batch_id
+     WHERE e.id = $1`,
     [id],
   );
   if (!row) throw new TocsinError('not_found', `event ${id} does not exist`, { id });
-  return toEventDto(row);
+  return { ...toEventDto(row), raw: rawRecord(row.raw_columns, row.raw) };
 }
 
 export interface EventPoint {

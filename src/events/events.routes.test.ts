@@ -68,8 +68,10 @@ describeEachEngine('GET /api/events', ({ db }) => {
 
   it('serves one event, its map points and the monthly country summary', async () => {
     const { body } = await get<{ items: EventDto[] }>('/api/events?limit=1');
-    const one = await get<EventDto>(`/api/events/${body.items[0]!.id}`);
-    expect(one.body).toEqual(body.items[0]);
+    const one = await get<EventDto & { raw: Record<string, string> }>(`/api/events/${body.items[0]!.id}`);
+    const { raw, ...dto } = one.body;
+    expect(dto).toEqual(body.items[0]);
+    expect(raw.event_id_cnty).toBe(body.items[0]!.sourceId);
     expect((await get('/api/events/999999')).status).toBe(404);
     const points = await get<{ features: { properties: { id: number } }[]; unmapped: number }>('/api/events.geojson');
     expect(points.body.features.length).toBeGreaterThan(0);

@@ -103,7 +103,7 @@ export function registerEventRoutes(app: App, { db }: AppDeps): void {
         summary: 'One event',
         request: { params: z.object({ id: z.coerce.number().int().positive() }) },
         responses: {
-          200: json(EventBody, 'The event'),
+          200: json(EventBody.extend({ raw: z.record(z.string(), z.string()) }), 'The event with its source row'),
           404: json(z.object({ error: z.object({ code: z.string(), message: z.string() }) }), 'No such event'),
           ...errorResponses,
         },

@@ -68,9 +68,3 @@ export function indexHeader(header: readonly string[]): Map<string, number> {
   });
   return m;
 }
-
-/** The raw row as column name -> cell text, so nothing of the source is lost. */
-export function rawRow(names: readonly string[], record: readonly string[]): Record<string, string> {
-  // fromEntries defines own properties, so a column named `__proto__` stays data.
-  return Object.fromEntries(names.map((n, i) => [n, record[i] ?? '']));
-}

@@ -19,12 +19,12 @@ export interface BatchCounts {
 /** Opens an import batch in state `running` and returns its id. */
 export async function startImportBatch(
   db: Queryable,
-  b: { source: string; format: string; fileName: string; options: object; userId: number | null },
+  b: { source: string; format: string; version: number; fileName: string; columns: readonly string[]; options: object; userId: number | null },
 ): Promise<number> {
   const [row] = await db.query<{ id: number }>(
-    `INSERT INTO import_batches (source, format, file_name, options, status, user_id)
-     VALUES ($1, $2, $3, $4, 'running', $5) RETURNING id`,
-    [b.source, b.format, b.fileName, JSON.stringify(b.options), b.userId],
+    `INSERT INTO import_batches (source, format, format_version, file_name, columns, options, status, user_id)
+     VALUES ($1, $2, $3, $4, $5, $6, 'running', $7) RETURNING id`,
+    [b.source, b.format, b.version, b.fileName, b.columns, JSON.stringify(b.options), b.userId],
   );
   return row!.id;
 }

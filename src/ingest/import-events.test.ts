@@ -42,10 +42,10 @@ describeEachEngine('importEventFile', ({ db }) => {
     const text = readFileSync(fixture('acled-2020.csv'), 'utf8');
     const lines = text.split('\n');
     // Change the fatalities of the first data row sorted by source id: rebuild it from the store's raw row.
-    const [raw] = await db().query<{ raw: Record<string, string> }>('SELECT raw FROM events WHERE id = $1', [before!.id]);
+    const [raw] = await db().query<{ source_id: string }>('SELECT source_id FROM events WHERE id = $1', [before!.id]);
     const header = lines[0]!.split(',');
     const fIdx = header.indexOf('fatalities');
-    const rowIdx = lines.findIndex((l) => l.includes(raw!.raw.event_id_cnty!));
+    const rowIdx = lines.findIndex((l) => l.includes(raw!.source_id));
     const cells = lines[rowIdx]!.split(',');
     // Fatalities is a plain number cell: count from the end, since notes may contain commas.
     cells[cells.length - (header.length - fIdx)] = String(before!.fatalities_best + 7);

@@ -12,7 +12,7 @@ import {
   type Rejection,
 } from './import-batches.repository.js';
 import { precheckFile } from './precheck.js';
-import { readRecords, type ReadSummary } from './read-records.js';
+import { isEmptyRecord, readRecords, type ReadSummary } from './read-records.js';
 import type { NormaliseOptions, SourceFormat } from './source-format.js';
 
 export interface ImportProgress {
@@ -59,7 +59,9 @@ export async function importEventFile(db: Db, req: ImportRequest): Promise<Impor
   const batchId = await startImportBatch(db, {
     source: format.source,
     format: format.name,
+    version: format.version,
     fileName: basename(file),
+    columns: format.columns(layout),
     options,
     userId: req.userId ?? null,
   });
@@ -110,7 +112,7 @@ export async function importEventFile(db: Db, req: ImportRequest): Promise<Impor
     )) {
       for (let i = 0; i < chunk.records.length; i++) {
         const record = chunk.records[i]!;
-        const line = chunk.lines[i]!;
+        if (isEmptyRecord(record)) continue;
         if (isHeader) {
           isHeader = false;
           continue;
@@ -118,20 +120,20 @@ export async function importEventFile(db: Db, req: ImportRequest): Promise<Impor
         counts.rowsRead++;
         const problem = chunk.problems.get(i);
         if (problem !== undefined) {
-          reject(line, record, null, `malformed CSV: ${problem}`);
+          reject(chunk.lineOf(i), record, null, `malformed CSV: ${problem}`);
           continue;
         }
         if (widths.length > 0 && !widths.includes(record.length)) {
-          reject(line, record, null, `expected ${widths.join(' or ')} columns, found ${record.length}`);
+          reject(chunk.lineOf(i), record, null, `expected ${widths.join(' or ')} columns, found ${record.length}`);
           continue;
         }
         const outcome = format.normalise(record, layout, options);
-        if (outcome.kind === 'rejected') reject(line, record, outcome.column, outcome.reason);
+        if (outcome.kind === 'rejected') reject(chunk.lineOf(i), record, outcome.column, outcome.reason);
         else if (outcome.kind === 'skipped') counts.skipped++;
         else {
           const id = outcome.event.sourceId;
           if (pending.has(id)) await flush(); // the same id twice in a file: the later row wins
-          pending.set(id, toEventRowJson(outcome.event));
+          pending.set(id, toEventRowJson(outcome.event, format.version));
           if (pending.size >= batchSize) await flush();
         }
       }

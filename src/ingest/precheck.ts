@@ -1,7 +1,7 @@
 import { open } from 'node:fs/promises';
 import Papa from 'papaparse';
 import { TocsinError } from '../core/errors.js';
-import { readRecords } from './read-records.js';
+import { isEmptyRecord, readRecords } from './read-records.js';
 import { isFormatProblem, type SourceFormat } from './source-format.js';
 
 /** What the whole-file checks learn before anything is written. */
@@ -47,7 +47,7 @@ export async function precheckFile<L>(file: string, format: SourceFormat<L>): Pr
 
   let first: string[] | undefined;
   for await (const batch of readRecords(file, format.csv)) {
-    first = batch.records[0];
+    first = batch.records.find((r) => !isEmptyRecord(r));
     if (first) break;
   }
   if (!first) return refuse(format, file, 'it holds no records');

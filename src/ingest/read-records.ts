@@ -4,12 +4,13 @@ import Papa from 'papaparse';
 import type { CsvDialect } from './source-format.js';
 import { createLenientDecoder } from './text/lenient-decoder.js';
 
-/** One parsed record with the 1-based line of the file it starts on. */
+/** A run of parsed records. Empty lines come through as `['']`; the consumer skips them. */
 export interface RecordBatch {
   records: string[][];
-  lines: number[];
-  /** Parse problems of this chunk, by index into `records`. */
-  problems: Map<number, string>;
+  /** Parse problems (unterminated quotes, ...) by index into `records`. */
+  problems: ReadonlyMap<number, string>;
+  /** The 1-based line of the file on which record `i` starts (computed on demand: only rejected rows need it). */
+  lineOf(i: number): number;
 }
 
 export interface ReadSummary {
@@ -17,7 +18,6 @@ export interface ReadSummary {
   sha256: string;
 }
 
-/** Text decoder with the streaming shape both our decoders share. */
 interface ChunkDecoder {
   decode(chunk: Uint8Array): string;
   end(): string;
@@ -29,34 +29,33 @@ function createDecoder(encoding: CsvDialect['encoding']): ChunkDecoder {
   return { decode: (c) => td.decode(c, { stream: true }), end: () => td.decode() };
 }
 
-/**
- * Index just past the last record boundary in `text`: the last `\n` that is outside quotes.
- * Quote parity is counted from the start of `text`, which always begins at a record boundary.
- */
-function lastRecordBoundary(text: string, quoting: boolean): number {
-  if (!quoting) return text.lastIndexOf('\n') + 1;
-  let inQuotes = false;
-  let boundary = 0;
-  let i = 0;
-  for (;;) {
-    const q = text.indexOf('"', i);
-    const n = text.indexOf('\n', i);
-    if (n === -1) return boundary;
-    if (q !== -1 && q < n) {
-      inQuotes = !inQuotes;
-      i = q + 1;
-    } else {
-      if (!inQuotes) boundary = n + 1;
-      i = n + 1;
+/** Counts `\n` in `s` (native indexOf, fast on long strings). */
+function countNewlines(s: string, from = 0, to = s.length): number {
+  let n = 0;
+  for (let i = s.indexOf('\n', from); i !== -1 && i < to; i = s.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
+export const isEmptyRecord = (r: readonly string[]): boolean => r.length === 1 && r[0] === '';
+
+/** Line numbers for a batch, from its first line and the line breaks inside quoted fields. */
+function lineIndex(records: readonly string[][], firstLine: number): (i: number) => number {
+  const known = [firstLine];
+  return (i) => {
+    for (let k = known.length; k <= i; k++) {
+      let embedded = 0;
+      for (const field of records[k - 1]!) if (field.includes('\n')) embedded += countNewlines(field);
+      known.push(known[k - 1]! + 1 + embedded);
     }
-  }
+    return known[i]!;
+  };
 }
 
 /**
- * Streams a delimited text file as batches of records, tracking the line each record starts on.
- * Parsing is papaparse's synchronous parser run on record-aligned chunks (its fastest path);
- * decoding is streaming, so a multi-byte character split across reads is kept whole.
- * Empty lines are skipped. A final record without a newline is still returned.
+ * Streams a delimited text file as batches of records. Parsing is papaparse's own chunk parser
+ * (the one its streamers use), asked to leave the last, possibly incomplete, row for the next
+ * chunk; decoding is streaming, so a character split across reads is kept whole. A final record
+ * without a line end is still returned.
  */
 export async function* readRecords(
   file: string,
@@ -66,65 +65,54 @@ export async function* readRecords(
 ): AsyncGenerator<RecordBatch> {
   const decoder = createDecoder(dialect.encoding);
   const hash = createHash('sha256');
+  let parser: Papa.Parser | undefined;
   let carry = '';
   let line = 1;
   let bytes = 0;
-  let first = true;
-  // Line ends are detected on the first chunk: CRLF files (ACLED exports) are parsed with '\r\n'
-  // so a quoted last field is not followed by a stray '\r'.
-  let newline: '\n' | '\r\n' = '\n';
-  const config = () => ({
-    delimiter: dialect.delimiter,
-    quoteChar: dialect.quoting ? '"' : '\u0000',
-    newline,
-    skipEmptyLines: false,
-  });
-  const withoutFinalNewline = (t: string): string =>
-    t.endsWith('\r\n') ? t.slice(0, -2) : t.endsWith('\n') ? t.slice(0, -1) : t;
 
-  const parseText = (text: string): RecordBatch => {
-    const result = Papa.parse<string[]>(text, config());
-    const problems = new Map<number, string>();
-    for (const err of result.errors) {
-      if (err.row !== undefined && err.row !== null) problems.set(err.row, err.message);
+  const parse = (text: string, isLast: boolean): RecordBatch => {
+    if (!parser) {
+      const nl = text.indexOf('\n');
+      parser = new Papa.Parser({
+        delimiter: dialect.delimiter,
+        // Formats without quoting (GDELT) get a quote character that cannot occur in text.
+        quoteChar: dialect.quoting ? '"' : '\u0000',
+        newline: nl > 0 && text[nl - 1] === '\r' ? '\r\n' : '\n',
+        skipEmptyLines: false,
+      });
     }
-    const records: string[][] = [];
-    const lines: number[] = [];
-    const keptProblems = new Map<number, string>();
-    result.data.forEach((rec, idx) => {
-      const start = line;
-      for (const field of rec) if (field.includes('\n')) line += field.split('\n').length - 1;
-      line += 1;
-      const last = rec.length - 1;
-      // A stray '\r' before '\n' in a file whose first line ended in '\n' alone.
-      if (last >= 0 && rec[last]!.endsWith('\r')) rec[last] = rec[last]!.slice(0, -1);
-      if (rec.length === 1 && rec[0] === '') return; // empty line
-      const problem = problems.get(idx);
-      if (problem !== undefined) keptProblems.set(records.length, problem);
-      records.push(rec);
-      lines.push(start);
-    });
-    return { records, lines, problems: keptProblems };
+    const result = parser.parse(text, 0, !isLast) as Papa.ParseResult<string[]>;
+    const consumed = isLast ? text.length : result.meta.cursor;
+    carry = isLast ? '' : text.slice(consumed);
+    const records = result.data;
+    // A file whose first line ended in '\n' alone may still carry a stray '\r' on a later line.
+    for (const r of records) {
+      const last = r.length - 1;
+      if (r[last]!.endsWith('\r')) r[last] = r[last]!.slice(0, -1);
+    }
+    const problems = new Map<number, string>();
+    for (const e of result.errors) if (typeof e.row === 'number') problems.set(e.row, e.message);
+    const batch = { records, problems, lineOf: lineIndex(records, line) };
+    line += countNewlines(text, 0, consumed);
+    return batch;
   };
 
+  let first = true;
   for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) {
     const buf = chunk as Buffer;
     bytes += buf.length;
     hash.update(buf);
     let text = carry + decoder.decode(buf);
-    if (first) {
-      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-      const nl = text.indexOf('\n');
-      if (nl > 0 && text[nl - 1] === '\r') newline = '\r\n';
-      first = false;
-    }
-    const cut = lastRecordBoundary(text, dialect.quoting);
-    carry = text.slice(cut);
-    // Drop the final newline so papaparse does not emit an empty trailing record.
-    if (cut > 0) yield parseText(withoutFinalNewline(text.slice(0, cut)));
+    if (first && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    first = false;
+    const batch = parse(text, false);
+    if (batch.records.length > 0) yield batch;
     onBytes?.(bytes);
   }
   const rest = carry + decoder.end();
-  if (rest.length > 0) yield parseText(withoutFinalNewline(rest));
+  if (rest.length > 0) {
+    const batch = parse(rest.endsWith('\n') ? rest.slice(0, rest.endsWith('\r\n') ? -2 : -1) : rest, true);
+    if (batch.records.length > 0) yield batch;
+  }
   onSummary?.({ bytes, sha256: hash.digest('hex') });
 }

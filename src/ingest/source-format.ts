@@ -11,6 +11,11 @@ export interface SourceFormat<L = unknown> {
   source: EventSource;
   /** Human name used in messages: `UCDP GED CSV`. */
   name: string;
+  /**
+   * Version of this normaliser. Raise it when the mapping from a source row to an event changes,
+   * so re-importing an unchanged file refreshes the stored events.
+   */
+  version: number;
   /** How the shared reader must split the file. */
   csv: CsvDialect;
   /**
@@ -19,6 +24,8 @@ export interface SourceFormat<L = unknown> {
    * ("this is not a UCDP GED file: missing columns type_of_violence, best").
    */
   detectLayout(firstRecord: readonly string[]): L | FormatProblem;
+  /** The column names of the raw rows under this layout (the header, or the format's own names). */
+  columns(layout: L): readonly string[];
   /** Normalises one data record. Must never throw for bad data: return a rejection instead. */
   normalise(record: readonly string[], layout: L, options: NormaliseOptions): RowOutcome;
 }

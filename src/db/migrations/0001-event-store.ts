@@ -41,6 +41,9 @@ CREATE TABLE import_batches (
   file_name    text NOT NULL,
   file_sha256  text,
   file_bytes   bigint,
+  -- Names of the raw cells of this batch's events (the header, or the format's own column names).
+  columns      text[] NOT NULL DEFAULT '{}',
+  format_version integer NOT NULL DEFAULT 1,
   options      jsonb NOT NULL DEFAULT '{}',
   status       text NOT NULL CHECK (status IN ('running', 'completed', 'refused', 'failed')),
   message      text,
@@ -98,8 +101,9 @@ CREATE TABLE events (
   num_mentions            integer,
   num_sources             integer,
   num_articles            integer,
+  -- The source row, cell by cell (a JSON array); names in import_batches.columns.
   raw                     jsonb NOT NULL,
-  row_hash                text NOT NULL,
+  normaliser_version      integer NOT NULL,
   first_batch_id          integer NOT NULL REFERENCES import_batches(id),
   import_batch_id         integer NOT NULL REFERENCES import_batches(id),
   updated_at              timestamptz NOT NULL DEFAULT now(),

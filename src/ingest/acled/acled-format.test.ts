@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { NormalisedEvent } from '../../events/event.js';
+import { rawRecord } from '../../events/raw-record.js';
 import type { RowOutcome } from '../source-format.js';
 import { acledFormat } from './acled-format.js';
 import { fixtureRecords, fixtureText, layoutOf } from './fixtures/fixture-records.js';
@@ -19,6 +20,12 @@ function eventOf(outcomes: Map<string, RowOutcome>, id: string): NormalisedEvent
   return outcome.event;
 }
 
+/** An event's raw cells named by the fixture's header. */
+const rawOf = (event: NormalisedEvent, fixture: string) => {
+  const { header } = fixtureRecords(fixture);
+  return rawRecord(acledFormat.columns(layoutOf(header)), event.raw);
+};
+
 const pick = (outcomes: Map<string, RowOutcome>, field: keyof NormalisedEvent) =>
   Object.fromEntries([...outcomes.keys()].map((id) => [id, eventOf(outcomes, id)[field]]));
 
@@ -36,7 +43,8 @@ describe('acledFormat.normalise on the 2020 layout', () => {
   const outcomes = normaliseFixture('acled-2020.csv');
 
   it('normalises a battle with state forces field by field', () => {
-    const { raw, ...event } = eventOf(outcomes, 'NIG17001');
+    const { raw: cells, ...event } = eventOf(outcomes, 'NIG17001');
+    const raw = rawOf({ ...event, raw: cells }, 'acled-2020.csv');
     expect(event).toEqual({
       source: 'acled',
       sourceId: 'NIG17001',
@@ -127,7 +135,7 @@ describe('acledFormat.normalise on the 2023 layout (CRLF)', () => {
 
   it('leaves no carriage return in the last column', () => {
     expect(fixtureText('acled-2023.csv')).toContain('\r\n');
-    expect(eventOf(outcomes, 'BFO9001').raw.timestamp).toBe('1672700000');
+    expect(rawOf(eventOf(outcomes, 'BFO9001'), 'acled-2023.csv').timestamp).toBe('1672700000');
   });
 
   it('reads spreadsheet dates and civilian targeting', () => {
@@ -198,8 +206,8 @@ describe('acledFormat.normalise on the 2024 layout (text actor types, BOM, extra
 
   it('keeps every column in raw, the extra one included, under BOM-free names', () => {
     const event = eventOf(outcomes, 'SDN50101');
-    expect(Object.keys(event.raw)).toHaveLength(32);
-    expect(event.raw).toMatchObject({
+    expect(event.raw).toHaveLength(32);
+    expect(rawOf(event, 'acled-2024.csv')).toMatchObject({
       event_id_cnty: 'SDN50101',
       inter1: 'Political militia',
       population_best: '95000',
@@ -263,11 +271,12 @@ describe('acledFormat.normalise edge cases', () => {
     expect(eventOf(new Map([['x', acledFormat.normalise(good, noIso, {})]]), 'x').countryIso3).toBe('BFA');
   });
 
-  it('keeps a hostile header name such as __proto__ as plain data in raw', () => {
+  it('keeps a hostile header name such as __proto__ as plain data in the named raw row', () => {
     const hostile = layoutOf([...header, '__proto__']);
     const event = eventOf(new Map([['x', acledFormat.normalise([...good, '{"polluted":true}'], hostile, {})]]), 'x');
-    expect(Object.getPrototypeOf(event.raw)).toBe(Object.prototype);
-    expect(Object.hasOwn(event.raw, '__proto__')).toBe(true);
+    const named = rawRecord(acledFormat.columns(hostile), event.raw);
+    expect(Object.getPrototypeOf(named)).toBe(Object.prototype);
+    expect(Object.hasOwn(named, '__proto__')).toBe(true);
   });
 
   it('never throws, whatever the cells hold', () => {

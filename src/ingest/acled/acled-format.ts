@@ -87,7 +87,7 @@ export function normaliseAcledRecord(record: readonly string[], layout: AcledLay
     numSources: null,
     numArticles: null,
     // Object.fromEntries defines own properties, so a hostile header such as `__proto__` stays data.
-    raw: Object.fromEntries(layout.header.map((name, i) => [name, record[i] ?? ''])),
+    raw: record,
   };
   return { kind: 'event', event };
 }
@@ -96,7 +96,9 @@ export function normaliseAcledRecord(record: readonly string[], layout: AcledLay
 export const acledFormat: SourceFormat<AcledLayout> = {
   source: 'acled',
   name: 'ACLED CSV',
+  version: 1,
   csv: { delimiter: ',', header: true, quoting: true, encoding: 'utf8' },
   detectLayout: detectAcledLayout,
+  columns: (layout) => layout.header,
   normalise: (record, layout) => normaliseAcledRecord(record, layout),
 };

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { isFormatProblem, type RowOutcome } from '../source-format.js';
 import { readTabRecords } from './fixtures/read-tab-records.js';
 import { GDELT1_COLUMNS, GDELT2_COLUMNS } from './gdelt-columns.js';
+import { rawRecord } from '../../events/raw-record.js';
 import { gdeltFormat } from './gdelt-format.js';
 import type { GdeltLayout } from './gdelt-layout.js';
 
@@ -55,7 +56,7 @@ describe('gdeltFormat on the hand-written 2.0 fixture', () => {
       numMentions: 12,
       numSources: 3,
       numArticles: 11,
-      raw: Object.fromEntries(GDELT2_COLUMNS.map((name, i) => [name, rows[0]?.[i]])),
+      raw: rows[0],
     });
   });
 
@@ -91,8 +92,8 @@ describe('gdeltFormat on the hand-written 1.0 fixture (58- and 57-column rows)',
   it('detects 1.0 and names the columns of each row by its own width', () => {
     expect(layout).toEqual(V1);
     expect(rows.map((r) => r.length)).toEqual([58, 58, 58, 57, 57, 57]);
-    expect(Object.keys(events[0]?.raw ?? {})).toEqual(GDELT1_COLUMNS);
-    expect(Object.keys(events[3]?.raw ?? {})).toEqual(GDELT1_COLUMNS.slice(0, 57));
+    expect(Object.keys(rawRecord(gdeltFormat.columns(V1), events[0]!.raw))).toEqual(GDELT1_COLUMNS);
+    expect(Object.keys(rawRecord(gdeltFormat.columns(V1), events[3]!.raw))).toEqual(GDELT1_COLUMNS.slice(0, 57));
     expect(events.map((e) => e.citations.length)).toEqual([1, 1, 1, 0, 0, 0]);
   });
 
@@ -109,7 +110,7 @@ describe('gdeltFormat on the hand-written 1.0 fixture (58- and 57-column rows)',
 
   it('decodes a bare cp1252 0x91 byte in the file as ‘', () => {
     expect(events[5]?.location).toBe("Sanaa, San‘a', Yemen");
-    expect(events[5]?.raw.ActionGeo_FullName).toBe("Sanaa, San‘a', Yemen");
+    expect(rawRecord(gdeltFormat.columns(V1), events[5]!.raw).ActionGeo_FullName).toBe("Sanaa, San‘a', Yemen");
   });
 
   it('rejects a 61-column row in a 1.0 file and a 57-column row in a 2.0 file', () => {

@@ -25,20 +25,6 @@ const text = (cell: string): string | null => (cell.trim() === '' ? null : repai
 /** Resolves a FIPS 10-4 code (ActionGeo_CountryCode); null when empty or unknown: the event is kept without a country. */
 const countryOf = (fips: string): Iso3 | null => (fips === '' ? null : (countryByFips(fips)?.iso3 ?? null));
 
-/** One empty raw row per column list (there are three): copying it gives every raw row the same shape, 2-3x faster than adding 61 keys. */
-const rawTemplates = new Map<readonly string[], Readonly<Record<string, string>>>();
-
-/** Column name -> untouched cell. The names are ours, never `__proto__`. */
-function rawRow(columns: readonly string[], record: readonly string[]): Record<string, string> {
-  let template = rawTemplates.get(columns);
-  if (template === undefined) {
-    template = Object.fromEntries(columns.map((name) => [name, '']));
-    rawTemplates.set(columns, template);
-  }
-  const raw = { ...template };
-  for (let i = 0; i < columns.length; i++) raw[columns[i] ?? ''] = record[i] ?? '';
-  return raw;
-}
 
 /** Normalises one GDELT record; never throws: bad data comes back as a rejection naming the column. */
 export function normaliseGdeltRecord(record: readonly string[], layout: GdeltLayout, options: NormaliseOptions = {}): RowOutcome {
@@ -106,7 +92,7 @@ export function normaliseGdeltRecord(record: readonly string[], layout: GdeltLay
     ),
     citations: sourceUrl === '' ? [] : [sourceUrl],
     ...metrics.value,
-    raw: rawRow(columns, record),
+    raw: record,
   };
   return { kind: 'event', event };
 }
@@ -115,7 +101,10 @@ export function normaliseGdeltRecord(record: readonly string[], layout: GdeltLay
 export const gdeltFormat: SourceFormat<GdeltLayout> = {
   source: 'gdelt',
   name: 'GDELT event export',
+  version: 1,
   csv: { delimiter: '\t', header: false, quoting: false, encoding: 'utf8-cp1252', allowedWidths: [57, 58, 61] },
   detectLayout: detectGdeltLayout,
+  // 1.0 rows of 57 cells are the 58 names less the last (SOURCEURL).
+  columns: (layout) => (layout.version === '2.0' ? GDELT2_COLUMNS : GDELT1_COLUMNS),
   normalise: normaliseGdeltRecord,
 };

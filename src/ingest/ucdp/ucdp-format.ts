@@ -1,7 +1,7 @@
 import { toIsoDate, type IsoDate } from '../../core/brand.js';
 import { countryByGw } from '../../countries/countries.js';
 import type { EventActor } from '../../events/event.js';
-import { indexHeader, isMissing, parseCoordinates, parseInteger, rawRow, splitCitations, textOrNull } from '../fields.js';
+import { indexHeader, isMissing, parseCoordinates, parseInteger, splitCitations, textOrNull } from '../fields.js';
 import { rejected, type RowOutcome, type SourceFormat } from '../source-format.js';
 import { UCDP_CATEGORIES, UCDP_DATE_PRECISION, UCDP_LOCATION_PRECISION } from './ucdp-codes.js';
 import { GED_REQUIRED, type GedColumn } from './ucdp-columns.js';
@@ -96,7 +96,7 @@ function normaliseGed(record: readonly string[], layout: GedLayout): RowOutcome 
       numMentions: null,
       numSources: null,
       numArticles: null,
-      raw: rawRow(layout.names, record),
+      raw: record,
     },
   };
 }
@@ -105,6 +105,7 @@ function normaliseGed(record: readonly string[], layout: GedLayout): RowOutcome 
 export const ucdpFormat: SourceFormat<GedLayout> = {
   source: 'ucdp',
   name: 'UCDP GED CSV',
+  version: 1,
   csv: { delimiter: ',', header: true, quoting: true, encoding: 'utf8' },
   detectLayout(header) {
     const at = indexHeader(header);
@@ -116,5 +117,6 @@ export const ucdpFormat: SourceFormat<GedLayout> = {
     if (missing.length > 0) return { problem: `not a UCDP GED file: the header lacks ${missing.join(', ')}` };
     return { names: header.map((h) => h.replace(/^\uFEFF/, '').trim()), at };
   },
+  columns: (layout) => layout.names,
   normalise: (record, layout) => normaliseGed(record, layout),
 };
