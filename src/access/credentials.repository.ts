@@ -28,14 +28,19 @@ export async function issueCredential(
 
 /** The enabled user behind a live secret of the given kind, or undefined. */
 export async function resolveCredential(db: Queryable, secret: string, kind: CredentialKind): Promise<User | undefined> {
-  const [r] = await db.query<{ id: number; username: string; display_name: string | null; role: Role }>(
-    `UPDATE credentials c SET last_used_at = now() FROM users u
-     WHERE c.token_hash = $1 AND c.kind = $2 AND u.id = c.user_id AND NOT u.disabled
-       AND (c.expires_at IS NULL OR c.expires_at > now())
-     RETURNING u.id, u.username, u.display_name, u.role`,
-    [digest(secret), kind],
+  const hash = digest(secret);
+  const [r] = await db.query<{ id: number; username: string; display_name: string | null; role: Role; stale: boolean }>(
+    `SELECT u.id, u.username, u.display_name, u.role,
+            (c.last_used_at IS NULL OR c.last_used_at < now() - interval '1 minute') AS stale
+     FROM credentials c JOIN users u ON u.id = c.user_id
+     WHERE c.token_hash = $1 AND c.kind = $2 AND NOT u.disabled AND (c.expires_at IS NULL OR c.expires_at > now())`,
+    [hash, kind],
   );
-  return r ? { id: r.id, username: r.username, displayName: r.display_name, role: r.role, disabled: false } : undefined;
+  if (!r) return undefined;
+  // Last use is kept to the minute: writing it on every request would make concurrent requests
+  // with one token queue on the same row lock.
+  if (r.stale) await db.query('UPDATE credentials SET last_used_at = now() WHERE token_hash = $1', [hash]);
+  return { id: r.id, username: r.username, displayName: r.display_name, role: r.role, disabled: false };
 }
 
 /** Revokes a secret (sign-out). */

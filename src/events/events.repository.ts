@@ -61,11 +61,18 @@ export async function* iterateEvents(db: Queryable, filter: EventFilter, pageSiz
   } while (cursor);
 }
 
-/** How many events match the filter. */
-export async function countEvents(db: Queryable, filter: EventFilter): Promise<number> {
+/**
+ * How many events match the filter, counting no further than `cap`: an exact count over a
+ * million rows takes seconds, and "more than 10,000" is what a person needs to read.
+ */
+export async function countEvents(db: Queryable, filter: EventFilter, cap = 10_000): Promise<{ count: number; capped: boolean }> {
   const { where, params } = filterToSql(filter);
-  const [row] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM events ${where}`, params);
-  return row?.n ?? 0;
+  const [row] = await db.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM (SELECT 1 FROM events ${where} LIMIT $${params.length + 1}) AS matching`,
+    [...params, cap + 1],
+  );
+  const n = row?.n ?? 0;
+  return n > cap ? { count: cap, capped: true } : { count: n, capped: false };
 }
 
 /** One event by its Tocsin id, with the source row it came from, named by its import's columns. */
@@ -117,7 +124,11 @@ export async function eventPoints(
      ${and} ${mappable} ORDER BY date_start DESC, id DESC LIMIT $${params.length + 1}`,
     [...params, limit + 1],
   );
-  const [un] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM events ${and} NOT (${mappable})`, params);
+  // Counted up to 10,000, like countEvents: the legend says "N events not mapped".
+  const [un] = await db.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM (SELECT 1 FROM events ${and} NOT (${mappable}) LIMIT 10000) AS unmapped`,
+    params,
+  );
   return {
     points: rows.slice(0, limit).map((r) => ({
       id: r.id,

@@ -6,6 +6,7 @@ import { acledFormat } from '../ingest/acled/acled-format.js';
 import { appWithRoleTokens, bearer } from '../test-support/app-fixture.js';
 import { describeEachEngine } from '../test-support/engines.js';
 import type { EventDto } from './event-dto.js';
+import { countEvents } from './events.repository.js';
 
 const fixture = (name: string) => new URL(`../ingest/acled/fixtures/${name}`, import.meta.url).pathname;
 
@@ -54,6 +55,13 @@ describeEachEngine('GET /api/events', ({ db }) => {
     const box = `${first.longitude! - 0.1},${first.latitude! - 0.1},${first.longitude! + 0.1},${first.latitude! + 0.1}`;
     const inBox = await get<{ items: EventDto[] }>(`/api/events?bbox=${box}&limit=1000`);
     expect(inBox.body.items.map((e) => e.id)).toContain(first.id);
+  });
+
+  it('counts matching events only up to the cap, and says when there are more', async () => {
+    const exact = await countEvents(db(), {});
+    expect(exact.capped).toBe(false);
+    expect(await countEvents(db(), {}, exact.count - 1)).toEqual({ count: exact.count - 1, capped: true });
+    expect(await countEvents(db(), {}, exact.count)).toEqual({ count: exact.count, capped: false });
   });
 
   it('says which parameter is wrong and why', async () => {

@@ -57,8 +57,9 @@ export function registerEventRoutes(app: App, { db }: AppDeps): void {
       const q = c.req.valid('query');
       const filter = readFilter(q);
       const page = await listEvents(db, filter, { limit: q.limit, cursor: q.cursor });
-      const total = q.includeTotal === 'true' ? await countEvents(db, filter) : undefined;
-      return c.json(total === undefined ? page : { ...page, total }, 200);
+      if (q.includeTotal !== 'true') return c.json(page, 200);
+      const { count, capped } = await countEvents(db, filter);
+      return c.json({ ...page, total: count, totalIsLowerBound: capped }, 200);
     },
   );
 

@@ -36,7 +36,12 @@ export const EventBody = z
   .openapi('Event');
 
 export const EventPageBody = z
-  .object({ items: z.array(EventBody), nextCursor: z.string().nullable(), total: z.number().int().optional() })
+  .object({
+    items: z.array(EventBody),
+    nextCursor: z.string().nullable(),
+    total: z.number().int().optional().openapi({ description: 'with includeTotal=true: matching events, counted up to 10,000' }),
+    totalIsLowerBound: z.boolean().optional().openapi({ description: 'true when more than `total` events match' }),
+  })
   .openapi('EventPage');
 
 export const EventPointsBody = z

@@ -19,6 +19,7 @@ export function EventsTable({ filters, selectedId, onSelect }: EventsTableProps)
   const page = useEventPage(filters, cursor);
   const firstPage = useEventPage(filters, null);
   const total = firstPage.data?.total;
+  const totalIsLowerBound = firstPage.data?.totalIsLowerBound ?? false;
   const offset = cursors.pageIndex * TABLE_PAGE_SIZE;
   const items = page.data?.items ?? [];
   const nextCursor = page.data?.nextCursor ?? null;
@@ -55,7 +56,7 @@ export function EventsTable({ filters, selectedId, onSelect }: EventsTableProps)
       {page.isSuccess && items.length === 0 && <p className="table-empty">{en.table.empty}</p>}
       <nav className="pager" aria-label={en.table.caption}>
         <span className="muted" data-testid="table-range">
-          {items.length > 0 && en.table.range(offset + 1, offset + items.length, total)}
+          {items.length > 0 && en.table.range(offset + 1, offset + items.length, total, totalIsLowerBound)}
         </span>
         <button type="button" disabled={cursors.pageIndex === 0} onClick={cursors.previous}>
           {en.table.previous}

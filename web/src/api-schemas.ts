@@ -81,6 +81,7 @@ export const eventPageSchema = z.object({
   items: z.array(eventSchema),
   nextCursor: z.nullable(z.string()),
   total: z.optional(z.number()),
+  totalIsLowerBound: z.optional(z.boolean()),
 });
 export type EventPage = z.infer<typeof eventPageSchema>;
 

@@ -97,8 +97,10 @@ export const en = {
     empty: 'No events match these filters.',
     previous: 'Previous',
     next: 'Next',
-    range: (first: number, last: number, total: number | undefined) =>
-      total === undefined ? `Events ${count(first)}–${count(last)}` : `Events ${count(first)}–${count(last)} of ${count(total)}`,
+    range: (first: number, last: number, total: number | undefined, atLeast = false) =>
+      total === undefined
+        ? `Events ${count(first)}–${count(last)}`
+        : `Events ${count(first)}–${count(last)} of ${atLeast ? 'more than ' : ''}${count(total)}`,
     showDetails: (what: string) => `Show details of ${what}`,
   },
   details: {
