@@ -23,7 +23,8 @@ export function App() {
   return (
     <>
       <Header user={session.data} />
-      <EventsPage />
+      {/* Field monitors do not read the event store (least privilege); their pages come with report intake. */}
+      {session.data.role === 'monitor' ? <p className="page-status">{en.monitorHome}</p> : <EventsPage />}
     </>
   );
 }

@@ -53,7 +53,9 @@ export function EventsTable({ filters, selectedId, onSelect }: EventsTableProps)
       </div>
       {page.isPending && <p className="table-empty">{en.loading}</p>}
       {page.isError && <p role="alert">{en.errors.loadFailed(en.table.caption.toLowerCase())}</p>}
-      {page.isSuccess && items.length === 0 && <p className="table-empty">{en.table.empty}</p>}
+      {page.isSuccess && items.length === 0 && (
+        <p className="table-empty">{toQueryParams(filters).toString() === '' ? en.table.storeEmpty : en.table.empty}</p>
+      )}
       <nav className="pager" aria-label={en.table.caption}>
         <span className="muted" data-testid="table-range">
           {items.length > 0 && en.table.range(offset + 1, offset + items.length, total, totalIsLowerBound)}

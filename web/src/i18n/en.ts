@@ -6,6 +6,8 @@ const count = (n: number): string => n.toLocaleString('en');
 export const en = {
   appName: 'Tocsin',
   appTagline: 'Atrocity early warning',
+  monitorHome:
+    'You are signed in as a field monitor. Report intake comes to this page; the event store is open to analysts and decision-makers.',
   loading: 'Loading…',
   retry: 'Try again',
   errors: {
@@ -95,6 +97,7 @@ export const en = {
     fatalitiesHint: 'best (low–high)',
     source: 'Source',
     empty: 'No events match these filters.',
+    storeEmpty: 'No events yet. An analyst imports them with: npx tocsin import ucdp|acled|gdelt FILE',
     previous: 'Previous',
     next: 'Next',
     range: (first: number, last: number, total: number | undefined, atLeast = false) =>
