@@ -19,7 +19,15 @@ export interface BatchCounts {
 /** Opens an import batch in state `running` and returns its id. */
 export async function startImportBatch(
   db: Queryable,
-  b: { source: string; format: string; version: number; fileName: string; columns: readonly string[]; options: object; userId: number | null },
+  b: {
+    source: string;
+    format: string;
+    version: number;
+    fileName: string;
+    columns: readonly string[];
+    options: object;
+    userId: number | null;
+  },
 ): Promise<number> {
   const [row] = await db.query<{ id: number }>(
     `INSERT INTO import_batches (source, format, format_version, file_name, columns, options, status, user_id)

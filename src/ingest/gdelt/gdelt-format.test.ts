@@ -62,7 +62,9 @@ describeWithSharedData('gdeltFormat on the GDELT 2.0 export 20180101000000.expor
       riots: 9,
       protests: 33,
     });
-    expect(parsed.events.filter((e) => ['18', '19', '20'].includes(rawOf(e, parsed.layout).EventRootCode ?? '')).length).toBe(336);
+    expect(parsed.events.filter((e) => ['18', '19', '20'].includes(rawOf(e, parsed.layout).EventRootCode ?? '')).length).toBe(
+      336,
+    );
   });
 
   it('keeps the 378 rows of roots 14, 18, 19 and 20 with cameoRoots and skips the other 1,984', () => {
@@ -71,7 +73,9 @@ describeWithSharedData('gdeltFormat on the GDELT 2.0 export 20180101000000.expor
   });
 
   it('resolves every ActionGeo country except GDELT open-sea code OS (4 rows, kept without a country)', () => {
-    const unresolved = parsed.events.filter((e) => e.countryIso3 === null).map((e) => rawOf(e, parsed.layout).ActionGeo_CountryCode);
+    const unresolved = parsed.events
+      .filter((e) => e.countryIso3 === null)
+      .map((e) => rawOf(e, parsed.layout).ActionGeo_CountryCode);
     expect(countBy(unresolved, (c) => c ?? '')).toEqual({ OS: 4 });
   });
 
@@ -144,7 +148,9 @@ describeWithSharedData('gdeltFormat on the GDELT 1.0 sample gdelt1_events_sample
       riots: 1,
       protests: 7,
     });
-    expect(parsed.events.filter((e) => rawOf(e, parsed.layout).ActionGeo_CountryCode !== '' && e.countryIso3 === null)).toEqual([]);
+    expect(parsed.events.filter((e) => rawOf(e, parsed.layout).ActionGeo_CountryCode !== '' && e.countryIso3 === null)).toEqual(
+      [],
+    );
   });
 
   it('reads the stray \\x91 of the 1982 backfile as ‘ in the location and keeps the raw text untouched', () => {

@@ -25,7 +25,6 @@ const text = (cell: string): string | null => (cell.trim() === '' ? null : repai
 /** Resolves a FIPS 10-4 code (ActionGeo_CountryCode); null when empty or unknown: the event is kept without a country. */
 const countryOf = (fips: string): Iso3 | null => (fips === '' ? null : (countryByFips(fips)?.iso3 ?? null));
 
-
 /** Normalises one GDELT record; never throws: bad data comes back as a rejection naming the column. */
 export function normaliseGdeltRecord(record: readonly string[], layout: GdeltLayout, options: NormaliseOptions = {}): RowOutcome {
   const columns = columnsForWidth(layout.version, record.length);
