@@ -1,5 +1,5 @@
 /**
- * Tocsin benchmarks: `npm run bench [-- --only part,part] [--rows N] [--batch-size N] [--seconds S] [--clients N]`.
+ * Tocsin benchmarks: `npm run bench [-- --only part,part|all] [--rows N] [--batch-size N] [--seconds S] [--clients N]`.
  * Parts run one after another (never two at once), each result is saved to .bench/results.json as
  * soon as it is measured, and a summary table of everything recorded is printed at the end.
  * PostgreSQL parts need BENCH_DATABASE_URL (or TEST_DATABASE_URL) naming a server where the role
@@ -9,8 +9,18 @@
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { ensureGedFile } from './lib/ged-file.js';
+import { runNodeChild } from './lib/child.js';
 import { describeMachine } from './lib/machine.js';
-import { databaseExists, databaseUrl, dropDatabase, recreateDatabase, SCRATCH_DB, serverUrl, serverVersion } from './lib/pg-scratch.js';
+import { childScript } from './lib/paths.js';
+import {
+  databaseExists,
+  databaseUrl,
+  dropDatabase,
+  recreateDatabase,
+  SCRATCH_DB,
+  serverUrl,
+  serverVersion,
+} from './lib/pg-scratch.js';
 import { readResults, saveResult } from './lib/results.js';
 import { formatSummary } from './lib/summary.js';
 import { benchApi } from './parts/api.js';
@@ -26,7 +36,7 @@ const { values } = parseArgs({
     seconds: { type: 'string', default: '20' },
     warmup: { type: 'string', default: '3' },
     clients: { type: 'string', default: '50' },
-    'profile-rows': { type: 'string', default: '200000' },
+    'profile-rows': { type: 'string', default: '100000' },
     'keep-db': { type: 'boolean', default: false },
   },
 });
@@ -34,10 +44,22 @@ const { values } = parseArgs({
 /** The measured figures of the issue, in the order they run by default. */
 const MAIN_PARTS = ['papaparse', 'import-pglite', 'import-postgres', 'api-pglite', 'api-postgres'] as const;
 /** Where the time goes (run only when named): see bench/profile/. */
-const PROFILE_PARTS = ['stages', 'cpu-profile', 'sql-variants-pglite', 'sql-variants-postgres', 'batch-sizes'] as const;
+const PROFILE_PARTS = [
+  'stages',
+  'cpu-profile',
+  'sql-variants-pglite',
+  'sql-variants-postgres',
+  'batch-sizes',
+  'overlap-postgres',
+  'api-profile-pglite',
+  'api-profile-postgres',
+  'api-queries-pglite',
+  'api-queries-postgres',
+  'api-pglite-analyzed',
+] as const;
 const ALL = [...MAIN_PARTS, ...PROFILE_PARTS] as readonly string[];
 
-const chosen = values.only ? values.only.split(',').map((s) => s.trim()) : [...MAIN_PARTS];
+const chosen = values.only === 'all' ? [...ALL] : values.only ? values.only.split(',').map((s) => s.trim()) : [...MAIN_PARTS];
 const unknown = chosen.filter((p) => !ALL.includes(p));
 if (unknown.length) throw new Error(`unknown part(s) ${unknown.join(', ')}: choose from ${ALL.join(', ')}`);
 const parts = ALL.filter((p) => chosen.includes(p));
@@ -48,19 +70,31 @@ const profileRows = Number(values['profile-rows']);
 const log = (s: string) => console.error(`[bench] ${s}`);
 const pgServer = serverUrl();
 const needsPg = parts.some((p) => p.endsWith('postgres'));
-if (needsPg && !pgServer) throw new Error('PostgreSQL parts need BENCH_DATABASE_URL (or TEST_DATABASE_URL), e.g. postgres://tocsin:tocsin@127.0.0.1:5432/postgres');
-const machine = describeMachine(pgServer ? await serverVersion(pgServer) : null);
-const flags = [rows !== 1_000_000 ? `--rows ${rows}` : '', batchSize !== 5000 ? `--batch-size ${batchSize}` : ''].filter(Boolean).join(' ');
+if (needsPg && !pgServer)
+  throw new Error(
+    'PostgreSQL parts need BENCH_DATABASE_URL (or TEST_DATABASE_URL), e.g. postgres://tocsin:tocsin@127.0.0.1:5432/postgres',
+  );
+const pgVersion = pgServer ? await serverVersion(pgServer) : null;
+const machine = describeMachine(pgVersion);
+const flags = [rows !== 1_000_000 ? `--rows ${rows}` : '', batchSize !== 5000 ? `--batch-size ${batchSize}` : '']
+  .filter(Boolean)
+  .join(' ');
 const command = (part: string) => `npm run bench -- --only ${part}${flags ? ` ${flags}` : ''}`;
-const record = (part: string, cmd: string, result: unknown) => saveResult(part, { measuredAt: new Date().toISOString(), command: cmd, machine, result });
+// The machine is described again at each record: src/ may change under a long run (its diff hash says).
+const record = (part: string, cmd: string, result: unknown) =>
+  saveResult(part, { measuredAt: new Date().toISOString(), command: cmd, machine: describeMachine(pgVersion), result });
 
 const withRatio = (r: ImportResult): ImportResult => {
   const raw = readResults().papaparse?.result as ParseResult | undefined;
-  return raw && raw.rows === rows ? { ...r, ratioToRawParse: Math.round((r.first.eventsPerSecond / raw.rowsPerSecond) * 1000) / 1000 } : r;
+  return raw && raw.rows === rows
+    ? { ...r, ratioToRawParse: Math.round((r.first.eventsPerSecond / raw.rowsPerSecond) * 1000) / 1000 }
+    : r;
 };
 const apiOptions = { clients: Number(values.clients), seconds: Number(values.seconds), warmupSeconds: Number(values.warmup) };
 
-log(`${machine.cpuModel}, ${machine.cores} cores, ${machine.ramGiB} GiB, Node ${machine.node}, PGlite ${machine.pglite}, PostgreSQL ${machine.postgres ?? '-'}`);
+log(
+  `${machine.cpuModel}, ${machine.cores} cores, ${machine.ramGiB} GiB, Node ${machine.node}, PGlite ${machine.pglite}, PostgreSQL ${machine.postgres ?? '-'}`,
+);
 const file = parts.some((p) => !PROFILE_PARTS.includes(p as never)) ? await ensureGedFile(rows, log) : '';
 try {
   for (const part of parts) {
@@ -70,7 +104,11 @@ try {
         record(part, command(part), await benchRawParse(file));
         break;
       case 'import-pglite':
-        record(part, command(part), withRatio(await benchImport('pglite', file, ['--data-dir', freshPgliteDir(rows)], batchSize, log)));
+        record(
+          part,
+          command(part),
+          withRatio(await benchImport('pglite', file, ['--data-dir', freshPgliteDir(rows)], batchSize, log)),
+        );
         break;
       case 'import-postgres': {
         const url = await recreateDatabase(pgServer!, SCRATCH_DB);
@@ -79,14 +117,40 @@ try {
       }
       case 'api-pglite':
         if (!existsSync(pgliteDir(rows))) throw new Error(`no PGlite store at ${pgliteDir(rows)}: run import-pglite first`);
-        record(part, command('import-pglite,api-pglite'), await benchApi('pglite', ['--data-dir', pgliteDir(rows)], apiOptions, log));
+        record(
+          part,
+          command('import-pglite,api-pglite'),
+          await benchApi('pglite', ['--data-dir', pgliteDir(rows)], apiOptions, log),
+        );
         break;
       case 'api-postgres':
-        if (!(await databaseExists(pgServer!, SCRATCH_DB))) throw new Error(`no database ${SCRATCH_DB}: run import-postgres in the same run (or keep it with --keep-db)`);
-        record(part, command('import-postgres,api-postgres'), await benchApi('postgres', ['--database-url', databaseUrl(pgServer!, SCRATCH_DB)], apiOptions, log));
+        if (!(await databaseExists(pgServer!, SCRATCH_DB)))
+          throw new Error(`no database ${SCRATCH_DB}: run import-postgres in the same run (or keep it with --keep-db)`);
+        record(
+          part,
+          command('import-postgres,api-postgres'),
+          await benchApi('postgres', ['--database-url', databaseUrl(pgServer!, SCRATCH_DB)], apiOptions, log),
+        );
         break;
+      case 'api-pglite-analyzed': {
+        // A proposal measured: the PGlite store after ANALYZE (this changes the store: import-pglite rebuilds it).
+        const target = ['--data-dir', pgliteDir(rows)];
+        const analyze = await runNodeChild<{ seconds: number }>(childScript('analyze'), target);
+        log(`ANALYZE events on the PGlite store: ${analyze.output.seconds.toFixed(1)} s`);
+        record(part, command('import-pglite,api-pglite-analyzed'), {
+          analyzeSeconds: analyze.output.seconds,
+          ...(await benchApi('pglite', target, apiOptions, log)),
+        });
+        break;
+      }
       default:
-        record(part, `npm run bench -- --only ${part} --profile-rows ${profileRows}`, await runProfilePart(part, { rows: profileRows, pgServer, log }));
+        record(
+          part,
+          /^api-(profile|queries)/.test(part)
+            ? `${command(part.replace(/^api-(profile|queries)/, 'import'))},${part}`
+            : `npm run bench -- --only ${part} --profile-rows ${profileRows}`,
+          await runProfilePart(part, { rows: profileRows, storeRows: rows, apiSeconds: apiOptions.seconds, pgServer, log }),
+        );
     }
   }
 } finally {

@@ -10,7 +10,11 @@ import { ucdpFormat } from '../../src/ingest/ucdp/ucdp-format.js';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { 'data-dir': { type: 'string' }, 'database-url': { type: 'string' }, 'batch-size': { type: 'string', default: '5000' } },
+  options: {
+    'data-dir': { type: 'string' },
+    'database-url': { type: 'string' },
+    'batch-size': { type: 'string', default: '5000' },
+  },
 });
 const file = positionals[0];
 if (!file) throw new Error('usage: import.ts FILE (--data-dir DIR | --database-url URL) [--batch-size N]');
@@ -18,7 +22,11 @@ if (!file) throw new Error('usage: import.ts FILE (--data-dir DIR | --database-u
 const t0 = performance.now();
 const db = await openDatabase({ dataDir: values['data-dir'], databaseUrl: values['database-url'] });
 const t1 = performance.now();
-const { rejectionsByReason, ...report } = await importEventFile(db, { format: ucdpFormat, file, batchSize: Number(values['batch-size']) });
+const { rejectionsByReason, ...report } = await importEventFile(db, {
+  format: ucdpFormat,
+  file,
+  batchSize: Number(values['batch-size']),
+});
 const t2 = performance.now();
 await db.close();
 const t3 = performance.now();

@@ -12,6 +12,8 @@ export interface ChildResult<T> {
   /** Where peakRssMb comes from. */
   rssSource: '/usr/bin/time -v' | 'process.resourceUsage';
   wallSeconds: number;
+  /** User + system CPU seconds of the child (from GNU time; NaN without it). */
+  cpuSeconds: number;
 }
 
 /**
@@ -19,7 +21,11 @@ export interface ChildResult<T> {
  * when present, so its peak memory is measured from outside. The child must print one JSON line
  * last on stdout and may report `maxRssKb` itself (used when GNU time is missing).
  */
-export async function runNodeChild<T extends object>(script: string, args: readonly string[], opts: { nodeArgs?: readonly string[]; env?: NodeJS.ProcessEnv } = {}): Promise<ChildResult<T>> {
+export async function runNodeChild<T extends object>(
+  script: string,
+  args: readonly string[],
+  opts: { nodeArgs?: readonly string[]; env?: NodeJS.ProcessEnv } = {},
+): Promise<ChildResult<T>> {
   const node = [process.execPath, ...(opts.nodeArgs ?? []), '--import', 'tsx', script, ...args];
   const useTime = existsSync(TIME);
   const [cmd, ...argv] = useTime ? [TIME, '-v', ...node] : node;
@@ -39,5 +45,12 @@ export async function runNodeChild<T extends object>(script: string, args: reado
   const output = JSON.parse(last) as T & { maxRssKb?: number };
   const timed = /Maximum resident set size \(kbytes\): (\d+)/.exec(stderr);
   const kb = timed ? Number(timed[1]) : (output.maxRssKb ?? Number.NaN);
-  return { output, peakRssMb: Math.round(kb / 1024), rssSource: timed ? '/usr/bin/time -v' : 'process.resourceUsage', wallSeconds };
+  const seconds = (label: string) => Number(new RegExp(`${label} time \\(seconds\\): ([\\d.]+)`).exec(stderr)?.[1] ?? Number.NaN);
+  return {
+    output,
+    peakRssMb: Math.round(kb / 1024),
+    rssSource: timed ? '/usr/bin/time -v' : 'process.resourceUsage',
+    wallSeconds,
+    cpuSeconds: Math.round((seconds('User') + seconds('System')) * 10) / 10,
+  };
 }

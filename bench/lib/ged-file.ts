@@ -5,8 +5,7 @@ import Papa from 'papaparse';
 import { BENCH_DIR, GED_SAMPLE } from './paths.js';
 
 /** Path of the synthetic GED file with `rows` data rows. */
-export const gedFilePath = (rows: number): string =>
-  join(BENCH_DIR, rows === 1_000_000 ? 'ged-1m.csv' : `ged-${rows}.csv`);
+export const gedFilePath = (rows: number): string => join(BENCH_DIR, rows === 1_000_000 ? 'ged-1m.csv' : `ged-${rows}.csv`);
 
 /**
  * Builds (once) a GED CSV of `rows` data rows by repeating the real rows of the UCDP sample in
@@ -20,7 +19,8 @@ export async function ensureGedFile(rows: number, log: (s: string) => void = () 
   log(`building ${file} (${rows.toLocaleString('en')} rows from ${GED_SAMPLE})`);
   const parsed = Papa.parse<string[]>(readFileSync(GED_SAMPLE, 'utf8'), { skipEmptyLines: true });
   const [header, ...records] = parsed.data;
-  if (!header || header[0] !== 'id' || records.length === 0) throw new Error(`${GED_SAMPLE}: not a GED file with an id column first`);
+  if (!header || header[0] !== 'id' || records.length === 0)
+    throw new Error(`${GED_SAMPLE}: not a GED file with an id column first`);
   // Everything after the id, serialised once per sample row.
   const tails = records.map((r) => Papa.unparse([r.slice(1)], { newline: '\n' }));
   const tmp = `${file}.partial`;

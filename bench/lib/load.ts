@@ -3,6 +3,8 @@ import { summariseLatencies, type LatencySummary } from './stats.js';
 /** One kind of visit: a filtered list, read `pages` pages deep by following nextCursor. */
 export interface Scenario {
   name: string;
+  /** Default `/api/events`. */
+  path?: string;
   query: Record<string, string>;
   pages: number;
 }
@@ -23,6 +25,16 @@ export const SCENARIOS: readonly Scenario[] = [
   { name: 'country (SYR), 5 pages by cursor', query: { country: 'SYR' }, pages: 5 },
 ];
 
+/** The floor under every API call: authentication (a credentials UPDATE) and the framework, no events query. */
+export const SESSION_ONLY: readonly Scenario[] = [{ name: 'GET /api/session', path: '/api/session', query: {}, pages: 1 }];
+
+/** An error with its cause (undici's "fetch failed" says why only in `cause`). */
+function describeError(e: unknown): string {
+  if (!(e instanceof Error)) return String(e);
+  const cause = e.cause instanceof Error ? `: ${(e.cause as NodeJS.ErrnoException).code ?? ''} ${e.cause.message}` : '';
+  return `${e.message}${cause}`;
+}
+
 export interface LoadOptions {
   url: string;
   cookie: string;
@@ -31,6 +43,8 @@ export interface LoadOptions {
   seconds: number;
   /** Ask for the total on first pages, as the web UI's events table does. */
   includeTotal: boolean;
+  /** Default SCENARIOS. */
+  scenarios?: readonly Scenario[];
   limit: number;
 }
 
@@ -45,6 +59,8 @@ export interface LoadResult {
   byScenario: Record<string, LatencySummary>;
   /** Pages after the first (cursor requests), across scenarios. */
   cursorPagesMs: LatencySummary;
+  /** Mean size of a response body. */
+  meanResponseBytes: number;
 }
 
 /**
@@ -55,25 +71,29 @@ export interface LoadResult {
 export async function runLoad(o: LoadOptions): Promise<LoadResult> {
   const all: number[] = [];
   const cursorPages: number[] = [];
-  const byScenario = new Map<string, number[]>(SCENARIOS.map((s) => [s.name, []]));
+  const scenarios = o.scenarios ?? SCENARIOS;
+  const byScenario = new Map<string, number[]>(scenarios.map((s) => [s.name, []]));
   const errors: string[] = [];
   let errorCount = 0;
+  let bytes = 0;
   const t0 = performance.now();
   const measureFrom = t0 + o.warmupSeconds * 1000;
   const end = measureFrom + o.seconds * 1000;
 
-  const get = async (query: Record<string, string>): Promise<{ ms: number; next: string | null } | null> => {
+  const get = async (path: string, query: Record<string, string>): Promise<{ ms: number; next: string | null } | null> => {
     const started = performance.now();
     try {
-      const res = await fetch(`${o.url}/api/events?${new URLSearchParams(query)}`, { headers: { cookie: o.cookie } });
-      const body = (await res.json()) as { nextCursor?: string | null; items?: unknown[] };
+      const res = await fetch(`${o.url}${path}?${new URLSearchParams(query)}`, { headers: { cookie: o.cookie } });
+      const text = await res.text();
       const ms = performance.now() - started;
-      if (res.status !== 200 || !Array.isArray(body.items)) throw new Error(`HTTP ${res.status}: ${JSON.stringify(body).slice(0, 200)}`);
+      const body = JSON.parse(text) as { nextCursor?: string | null };
+      if (res.status !== 200) throw new Error(`HTTP ${res.status}: ${JSON.stringify(body).slice(0, 200)}`);
+      if (started >= measureFrom) bytes += Buffer.byteLength(text);
       return { ms, next: body.nextCursor ?? null };
     } catch (e) {
       if (started >= measureFrom) {
         errorCount++;
-        if (errors.length < 5) errors.push(e instanceof Error ? e.message : String(e));
+        if (errors.length < 5) errors.push(`${describeError(e)} after ${Math.round(performance.now() - started)} ms`);
       }
       return null;
     }
@@ -81,14 +101,14 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
 
   const client = async (index: number) => {
     for (let k = index; performance.now() < end; k++) {
-      const s = SCENARIOS[k % SCENARIOS.length]!;
+      const s = scenarios[k % scenarios.length]!;
       let cursor: string | null = null;
       for (let page = 0; page < s.pages && performance.now() < end; page++) {
-        const query: Record<string, string> = { ...s.query, limit: String(o.limit) };
+        const query: Record<string, string> = s.path ? { ...s.query } : { ...s.query, limit: String(o.limit) };
         if (cursor) query.cursor = cursor;
-        else if (o.includeTotal) query.includeTotal = 'true';
+        else if (o.includeTotal && !s.path) query.includeTotal = 'true';
         const started = performance.now();
-        const r = await get(query);
+        const r = await get(s.path ?? '/api/events', query);
         if (!r) break;
         if (started >= measureFrom) {
           all.push(r.ms);
@@ -112,5 +132,6 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
     latencyMs: summariseLatencies(all),
     byScenario: Object.fromEntries([...byScenario].map(([k, v]) => [k, summariseLatencies(v)])),
     cursorPagesMs: summariseLatencies(cursorPages),
+    meanResponseBytes: Math.round(bytes / Math.max(1, all.length)),
   };
 }

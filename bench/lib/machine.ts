@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -14,6 +15,8 @@ export interface Machine {
   commit: string;
   /** true when the working tree had uncommitted changes under src/ at run time. */
   srcDirty: boolean;
+  /** SHA-1 of `git diff HEAD -- src` (first 10 hex digits): which uncommitted src/ was measured. */
+  srcDiff: string | null;
 }
 
 const cpuModel = (): string => {
@@ -32,9 +35,16 @@ const git = (...args: string[]): string => {
   }
 };
 
+const srcDiffHash = (): string | null => {
+  const diff = git('diff', 'HEAD', '--', 'src');
+  return diff ? createHash('sha1').update(diff).digest('hex').slice(0, 10) : null;
+};
+
 /** What the figures were measured on: CPU, cores, RAM, Node, PGlite, PostgreSQL, code revision. */
 export function describeMachine(postgres: string | null): Machine {
-  const pkg = JSON.parse(readFileSync(join(ROOT, 'node_modules/@electric-sql/pglite/package.json'), 'utf8')) as { version: string };
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'node_modules/@electric-sql/pglite/package.json'), 'utf8')) as {
+    version: string;
+  };
   return {
     cpuModel: cpuModel(),
     cores: cpus().length,
@@ -44,5 +54,6 @@ export function describeMachine(postgres: string | null): Machine {
     postgres,
     commit: git('rev-parse', '--short', 'HEAD'),
     srcDirty: git('status', '--porcelain', '--', 'src').length > 0,
+    srcDiff: srcDiffHash(),
   };
 }

@@ -42,4 +42,7 @@ export const databaseExists = (url: string, name: string): Promise<boolean> =>
 
 /** The server's version string (`PostgreSQL 15.18 ...` -> `15.18`). */
 export const serverVersion = (url: string): Promise<string> =>
-  onServer(url, async (c) => ((await c.query<{ v: string }>('SHOW server_version')).rows[0]?.v ?? 'unknown'));
+  onServer(
+    url,
+    async (c) => (await c.query<{ v: string }>(`SELECT current_setting('server_version') AS v`)).rows[0]?.v ?? 'unknown',
+  );

@@ -13,7 +13,8 @@ export interface PartRecord {
 export type Results = Record<string, PartRecord>;
 
 /** Results of earlier runs, so a run of one part keeps the others' figures. */
-export const readResults = (): Results => (existsSync(RESULTS_FILE) ? (JSON.parse(readFileSync(RESULTS_FILE, 'utf8')) as Results) : {});
+export const readResults = (): Results =>
+  existsSync(RESULTS_FILE) ? (JSON.parse(readFileSync(RESULTS_FILE, 'utf8')) as Results) : {};
 
 /** Records one part's result at once (a later failure loses nothing). */
 export function saveResult(part: string, record: PartRecord): void {

@@ -19,13 +19,18 @@ const TICKS_PER_SECOND = 100; // USER_HZ on Linux
 /**
  * Starts the real server, `tocsin serve --port 0`, from source in a process of its own, on
  * `target` (`--data-dir DIR` or `--database-url URL`); the first admin gets ADMIN_PASSWORD.
+ * `nodeArgs` go to node (e.g. `--cpu-prof`).
  */
-export async function startBenchServer(target: readonly string[]): Promise<BenchServer> {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', CLI_MAIN, ...target, 'serve', '--host', '127.0.0.1', '--port', '0'], {
-    cwd: ROOT,
-    env: { ...process.env, TOCSIN_ADMIN_PASSWORD: ADMIN_PASSWORD },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+export async function startBenchServer(target: readonly string[], nodeArgs: readonly string[] = []): Promise<BenchServer> {
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [...nodeArgs, '--import', 'tsx', CLI_MAIN, ...target, 'serve', '--host', '127.0.0.1', '--port', '0'],
+    {
+      cwd: ROOT,
+      env: { ...process.env, TOCSIN_ADMIN_PASSWORD: ADMIN_PASSWORD },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let stderr = '';
   child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
   const url = await new Promise<string>((resolve, reject) => {

@@ -17,7 +17,13 @@ export interface LatencySummary {
 export function summariseLatencies(ms: readonly number[]): LatencySummary {
   const s = [...ms].sort((a, b) => a - b);
   const r = (x: number) => Math.round(x * 10) / 10;
-  return { count: s.length, p50: r(quantile(s, 0.5)), p90: r(quantile(s, 0.9)), p99: r(quantile(s, 0.99)), max: r(s.at(-1) ?? Number.NaN) };
+  return {
+    count: s.length,
+    p50: r(quantile(s, 0.5)),
+    p90: r(quantile(s, 0.9)),
+    p99: r(quantile(s, 0.99)),
+    max: r(s.at(-1) ?? Number.NaN),
+  };
 }
 
 /** Events per second, rounded. */

@@ -1,4 +1,4 @@
-import { runLoad, type LoadResult } from '../lib/load.js';
+import { runLoad, SESSION_ONLY, type LoadResult, type Scenario } from '../lib/load.js';
 import { machineCpu, signIn, startBenchServer } from '../lib/server.js';
 
 export interface ApiMixResult extends LoadResult {
@@ -14,6 +14,8 @@ export interface ApiResult {
   pages: ApiMixResult;
   /** The same mix as the web UI sends it: first pages with includeTotal=true (a count over the filter). */
   withTotals: ApiMixResult;
+  /** GET /api/session alone: what authentication and the framework cost per request. */
+  sessionOnly: ApiMixResult;
   serverPeakRssMb: number;
 }
 
@@ -24,16 +26,33 @@ export interface ApiOptions {
 }
 
 /** Serves a populated store with the real server and measures GET /api/events under load. */
-export async function benchApi(engine: ApiResult['engine'], target: string[], o: ApiOptions, log: (s: string) => void): Promise<ApiResult> {
+export async function benchApi(
+  engine: ApiResult['engine'],
+  target: string[],
+  o: ApiOptions,
+  log: (s: string) => void,
+): Promise<ApiResult> {
   const server = await startBenchServer(target);
   try {
     const cookie = await signIn(server.url);
-    const mix = async (includeTotal: boolean): Promise<ApiMixResult> => {
-      log(`api ${engine}: ${o.clients} clients, ${o.warmupSeconds} s warm-up + ${o.seconds} s${includeTotal ? ', first pages with includeTotal' : ''}`);
+    const mix = async (includeTotal: boolean, scenarios?: readonly Scenario[]): Promise<ApiMixResult> => {
+      const what = scenarios
+        ? scenarios.map((s) => s.name).join(', ')
+        : `GET /api/events${includeTotal ? ', first pages with includeTotal' : ''}`;
+      log(`api ${engine}: ${what}, ${o.clients} clients, ${o.warmupSeconds} s warm-up + ${o.seconds} s`);
       const cpu0 = server.cpuSeconds();
       const m0 = machineCpu();
       const t0 = performance.now();
-      const r = await runLoad({ url: server.url, cookie, clients: o.clients, seconds: o.seconds, warmupSeconds: o.warmupSeconds, includeTotal, limit: 100 });
+      const r = await runLoad({
+        url: server.url,
+        cookie,
+        clients: o.clients,
+        seconds: o.seconds,
+        warmupSeconds: o.warmupSeconds,
+        includeTotal,
+        limit: 100,
+        ...(scenarios ? { scenarios } : {}),
+      });
       const wall = (performance.now() - t0) / 1000;
       const m1 = machineCpu();
       log(`  ${r.requestsPerSecond} req/s, p50 ${r.latencyMs.p50} ms, p99 ${r.latencyMs.p99} ms, errors ${r.errors}`);
@@ -45,7 +64,8 @@ export async function benchApi(engine: ApiResult['engine'], target: string[], o:
     };
     const pages = await mix(false);
     const withTotals = await mix(true);
-    return { engine, pages, withTotals, serverPeakRssMb: server.peakRssMb() };
+    const sessionOnly = await mix(false, SESSION_ONLY);
+    return { engine, pages, withTotals, sessionOnly, serverPeakRssMb: server.peakRssMb() };
   } finally {
     await server.stop();
   }

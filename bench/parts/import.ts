@@ -1,6 +1,7 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { runNodeChild } from '../lib/child.js';
+import { sampleCpuOf } from '../lib/proc-cpu.js';
 import { BENCH_DIR, childScript } from '../lib/paths.js';
 import { rate } from '../lib/stats.js';
 
@@ -18,6 +19,10 @@ export interface ImportRun {
   eventsPerSecond: number;
   /** Process start to exit: Node start, migrations, import, close. */
   wallSeconds: number;
+  /** CPU seconds of the importing process (user + system): near wallSeconds means it was busy throughout. */
+  cpuSeconds: number;
+  /** PostgreSQL only, server on this machine: CPU seconds of all `postgres` processes during the import. */
+  serverCpuSeconds?: number;
   peakRssMb: number;
   rssSource: string;
   inserted: number;
@@ -41,13 +46,17 @@ export interface ImportResult {
 export const pgliteDir = (rows: number): string => join(BENCH_DIR, `pglite-${rows}`);
 
 async function importOnce(file: string, target: string[], batchSize: number): Promise<ImportRun> {
+  const server = sampleCpuOf('postgres');
   const r = await runNodeChild<ImportChildOutput>(childScript('import'), [file, ...target, '--batch-size', String(batchSize)]);
+  const serverCpuSeconds = server.stop();
   const { report, importSeconds } = r.output;
   return {
     rows: report.rowsRead,
     importSeconds: Math.round(importSeconds * 10) / 10,
     eventsPerSecond: rate(report.rowsRead, importSeconds),
     wallSeconds: Math.round(r.wallSeconds * 10) / 10,
+    cpuSeconds: r.cpuSeconds,
+    ...(target[0] === '--database-url' ? { serverCpuSeconds } : {}),
     peakRssMb: r.peakRssMb,
     rssSource: r.rssSource,
     inserted: report.inserted,
@@ -61,7 +70,13 @@ async function importOnce(file: string, target: string[], batchSize: number): Pr
  * Imports `file` into a fresh store twice, each time in a child process: the first run inserts
  * every row, the second finds every row unchanged. `target` is `--data-dir DIR` or `--database-url URL`.
  */
-export async function benchImport(engine: ImportResult['engine'], file: string, target: string[], batchSize: number, log: (s: string) => void): Promise<ImportResult> {
+export async function benchImport(
+  engine: ImportResult['engine'],
+  file: string,
+  target: string[],
+  batchSize: number,
+  log: (s: string) => void,
+): Promise<ImportResult> {
   log(`import ${engine}: first run (fresh store)`);
   const first = await importOnce(file, target, batchSize);
   log(`  ${first.eventsPerSecond.toLocaleString('en')} events/s, peak ${first.peakRssMb} MB; second run (all unchanged)`);

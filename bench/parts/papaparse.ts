@@ -12,5 +12,10 @@ export interface ParseResult {
 /** papaparse alone over the same file, in a child process: the ceiling for the import. */
 export async function benchRawParse(file: string): Promise<ParseResult> {
   const r = await runNodeChild<{ rows: number; seconds: number }>(childScript('papaparse'), [file]);
-  return { rows: r.output.rows, seconds: Math.round(r.output.seconds * 100) / 100, rowsPerSecond: rate(r.output.rows, r.output.seconds), peakRssMb: r.peakRssMb };
+  return {
+    rows: r.output.rows,
+    seconds: Math.round(r.output.seconds * 100) / 100,
+    rowsPerSecond: rate(r.output.rows, r.output.seconds),
+    peakRssMb: r.peakRssMb,
+  };
 }

@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 
 interface CpuNode {
   id: number;
@@ -11,21 +12,18 @@ interface CpuProfile {
   timeDeltas: number[];
 }
 
-/** Which part of the import a script URL belongs to. */
+/** What a script URL is: PGlite's WASM, a package, one of our files, Node, V8. */
 function categoryOf(url: string, fn: string): string | null {
   if (fn === '(garbage collector)') return 'V8 garbage collector';
   if (fn === '(idle)') return 'idle (waiting for I/O)';
   if (fn === '(program)') return 'V8 (program: compiler, runtime)';
   if (url.startsWith('wasm://')) return 'PGlite: PostgreSQL in WASM';
-  if (url.includes('@electric-sql/pglite')) return 'PGlite: JS glue (protocol, FS)';
-  if (url.includes('/papaparse/')) return 'papaparse';
-  if (url.includes('/src/ingest/read-records')) return 'read-records (decode, line tracking)';
-  if (url.includes('/src/ingest/')) return 'normalise (src/ingest)';
-  if (url.includes('/src/events/')) return 'row JSON + SHA-1 (src/events)';
-  if (url.includes('/src/')) return 'other src';
-  if (url.includes('/pg/') || url.includes('/pg-protocol/')) return 'pg driver';
-  if (url.startsWith('node:')) return 'Node internals (streams, fs, crypto)';
-  if (url === '') return null; // a builtin (JSON.stringify, Map.get, ...): charged to its caller
+  if (url.includes('@electric-sql/pglite')) return 'PGlite: JS glue (protocol, file system)';
+  const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(url);
+  if (pkg) return `package ${pkg[1]}`;
+  const src = /\/(src\/.+)$/.exec(url);
+  if (src) return src[1]!;
+  if (url === '' || url.startsWith('node:')) return null; // builtins and Node's own JS: charged to their caller
   return 'other';
 }
 
@@ -36,9 +34,10 @@ export interface CpuSummary {
 }
 
 /**
- * Self time of a V8 .cpuprofile grouped by what the code is: PGlite's WASM, its JS glue,
- * papaparse, our normalise, row JSON, GC... Builtins (empty URL) are charged to the nearest
- * caller that has a URL, so JSON.stringify in toEventRowJson counts as row JSON.
+ * Self time of a V8 .cpuprofile grouped by what the code is: PGlite's WASM, its JS glue, each
+ * package, each of our files, GC... Builtins and Node's own JS are charged to the nearest caller
+ * outside Node: JSON.stringify and SHA-1 in toEventRowJson count under src/events/event-row.ts,
+ * and the fs.readSync/writeSync PGlite makes for its data files count as PGlite file I/O.
  */
 export function summariseCpuProfile(path: string): CpuSummary {
   const p = JSON.parse(readFileSync(path, 'utf8')) as CpuProfile;
@@ -54,22 +53,39 @@ export function summariseCpuProfile(path: string): CpuSummary {
   for (const [id, us] of self) {
     total += us;
     let n = byId.get(id)!;
-    const name = `${n.callFrame.functionName || '(anonymous)'} ${n.callFrame.url.replace(/^.*\/(node_modules|src)\//, '$1/')}`.trim();
+    const name =
+      `${n.callFrame.functionName || '(anonymous)'} ${n.callFrame.url.replace(/^.*\/(node_modules|src)\//, '$1/')}`.trim();
     fns.set(name, (fns.get(name) ?? 0) + us);
     let c = categoryOf(n.callFrame.url, n.callFrame.functionName);
+    let viaNode = n.callFrame.url.startsWith('node:');
     while (c === null) {
       const up = parent.get(n.id);
       if (up === undefined) break;
       n = byId.get(up)!;
-      c = n.callFrame.functionName === '(root)' ? 'other' : categoryOf(n.callFrame.url, n.callFrame.functionName);
+      if (n.callFrame.functionName === '(root)') break;
+      viaNode ||= n.callFrame.url.startsWith('node:');
+      c = categoryOf(n.callFrame.url, n.callFrame.functionName);
     }
-    cat.set(c ?? 'other', (cat.get(c ?? 'other') ?? 0) + us);
+    if (c === null) c = viaNode ? 'Node internals (http, streams, timers)' : 'other';
+    else if (viaNode && c.startsWith('PGlite')) c = 'PGlite: file I/O (synchronous Node fs calls)';
+    cat.set(c, (cat.get(c) ?? 0) + us);
   }
   const rows = (m: Map<string, number>) =>
-    [...m].sort((a, b) => b[1] - a[1]).map(([k, us]) => ({ k, seconds: Math.round(us / 1e4) / 100, percent: Math.round((us / total) * 1000) / 10 }));
+    [...m]
+      .sort((a, b) => b[1] - a[1])
+      .map(([k, us]) => ({ k, seconds: Math.round(us / 1e4) / 100, percent: Math.round((us / total) * 1000) / 10 }));
   return {
     totalSeconds: Math.round(total / 1e4) / 100,
     byCategory: rows(cat).map(({ k, ...r }) => ({ category: k, ...r })),
-    topFunctions: rows(fns).slice(0, 20).map(({ k, ...r }) => ({ name: k, ...r })),
+    topFunctions: rows(fns)
+      .slice(0, 20)
+      .map(({ k, ...r }) => ({ name: k, ...r })),
   };
+}
+
+/** The main thread's profile in a --cpu-prof-dir: the largest (tsx's loader thread writes a small one too). */
+export function mainThreadProfile(dir: string): string {
+  const files = readdirSync(dir).filter((f) => f.endsWith('.cpuprofile'));
+  const size = (f: string) => statSync(join(dir, f)).size;
+  return files.sort((a, b) => size(b) - size(a))[0]!;
 }

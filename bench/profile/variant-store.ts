@@ -1,6 +1,6 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
+import { PGlite, types } from '@electric-sql/pglite';
 import { syncCountries } from '../../src/countries/countries.repository.js';
 import type { Db, Queryable } from '../../src/db/database.js';
 import { migrate } from '../../src/db/migrate.js';
@@ -15,20 +15,30 @@ export interface VariantStore {
   dispose(): Promise<void>;
 }
 
+// As src/db/pglite-db.ts: int8 as number, dates as 'YYYY-MM-DD' text.
+const PARSERS = { [types.INT8]: (v: string) => Number(v), [types.DATE]: (v: string) => v };
+
 const wrap = (q: Pick<PGlite, 'query' | 'exec'>): Queryable => ({
-  query: async <R>(sql: string, params: readonly unknown[] = []) => (await q.query<R>(sql, params as unknown[])).rows,
+  query: async <R>(sql: string, params: readonly unknown[] = []) =>
+    (await q.query<R>(sql, params as unknown[], { parsers: PARSERS })).rows,
   exec: async (sql: string) => {
     await q.exec(sql);
   },
 });
 
 /** A fresh PGlite data directory (same options as src/db/pglite-db.ts) with the schema applied. */
-async function freshPglite(name: string): Promise<VariantStore> {
+async function freshPglite(name: string, settings: readonly string[]): Promise<VariantStore> {
   const dir = join(BENCH_DIR, 'variants', name);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  const pg = await PGlite.create(dir, { relaxedDurability: false });
-  const db: Db = { engine: 'pglite', ...wrap(pg), transaction: (fn) => pg.transaction((tx) => fn(wrap(tx))), close: () => pg.close() };
+  const startParams = settings.length ? [...PGlite.defaultStartParams, ...settings.flatMap((x) => ['-c', x])] : undefined;
+  const pg = await PGlite.create(dir, { relaxedDurability: false, ...(startParams ? { startParams } : {}) });
+  const db: Db = {
+    engine: 'pglite',
+    ...wrap(pg),
+    transaction: (fn) => pg.transaction((tx) => fn(wrap(tx))),
+    close: () => pg.close(),
+  };
   await migrate(db);
   await syncCountries(db);
   return {
@@ -55,6 +65,13 @@ async function freshPostgres(server: string): Promise<VariantStore> {
   };
 }
 
-/** A fresh store on the engine: PGlite under .bench/variants/, or a scratch database on `server`. */
-export const freshStore = (engine: 'pglite' | 'postgres', name: string, server?: string): Promise<VariantStore> =>
-  engine === 'pglite' ? freshPglite(name) : freshPostgres(server!);
+/**
+ * A fresh store on the engine: PGlite under .bench/variants/ (with extra `settings` such as
+ * `full_page_writes=off` passed as `-c` start parameters), or a scratch database on `server`.
+ */
+export const freshStore = (
+  engine: 'pglite' | 'postgres',
+  name: string,
+  server?: string,
+  settings: readonly string[] = [],
+): Promise<VariantStore> => (engine === 'pglite' ? freshPglite(name, settings) : freshPostgres(server!));
