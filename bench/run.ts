@@ -59,7 +59,12 @@ const PROFILE_PARTS = [
 ] as const;
 const ALL = [...MAIN_PARTS, ...PROFILE_PARTS] as readonly string[];
 
-const chosen = values.only === 'all' ? [...ALL] : values.only ? values.only.split(',').map((s) => s.trim()) : [...MAIN_PARTS];
+const pgServer = serverUrl();
+const log = (s: string) => console.error(`[bench] ${s}`);
+// Without a server, a plain `npm run bench` measures PGlite only; naming a PostgreSQL part is an error below.
+const defaults = pgServer ? [...MAIN_PARTS] : MAIN_PARTS.filter((p) => !p.endsWith('postgres'));
+if (!values.only && !pgServer) log('BENCH_DATABASE_URL is not set: the PostgreSQL parts are skipped');
+const chosen = values.only === 'all' ? [...ALL] : values.only ? values.only.split(',').map((s) => s.trim()) : defaults;
 const unknown = chosen.filter((p) => !ALL.includes(p));
 if (unknown.length) throw new Error(`unknown part(s) ${unknown.join(', ')}: choose from ${ALL.join(', ')}`);
 const parts = ALL.filter((p) => chosen.includes(p));
@@ -67,8 +72,6 @@ const parts = ALL.filter((p) => chosen.includes(p));
 const rows = Number(values.rows);
 const batchSize = Number(values['batch-size']);
 const profileRows = Number(values['profile-rows']);
-const log = (s: string) => console.error(`[bench] ${s}`);
-const pgServer = serverUrl();
 const needsPg = parts.some((p) => p.endsWith('postgres'));
 if (needsPg && !pgServer)
   throw new Error(

@@ -1,4 +1,5 @@
 import { basename } from 'node:path';
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { stat } from 'node:fs/promises';
 import type { Db } from '../db/database.js';
 import { toEventRowJson } from '../events/event-row.js';
@@ -124,6 +125,9 @@ export async function importEventFile(db: Db, req: ImportRequest): Promise<Impor
           continue;
         }
         counts.rowsRead++;
+        // Give the event loop a turn now and then, so the batch being written actually leaves for a
+        // PostgreSQL server while this one is normalised (+25% measured, docs/benchmarks.md).
+        if ((counts.rowsRead & 255) === 0) await yieldToEventLoop();
         const problem = chunk.problems.get(i);
         if (problem !== undefined) {
           reject(chunk.lineOf(i), record, null, `malformed CSV: ${problem}`);
