@@ -1,30 +1,13 @@
 import * as z from 'zod/mini';
+// The vocabularies are the server's own (pure modules with no Node dependency), so the UI cannot drift from them.
+import { ROLES } from '../../src/access/roles.js';
+import { DATE_PRECISIONS, EVENT_SOURCES, LOCATION_PRECISIONS } from '../../src/events/event.js';
+import { VIOLENCE_CATEGORIES } from '../../src/events/violence-category.js';
 
 /** The API's response shapes (see the contract in docs), parsed once at the edge with zod. */
 
-export const ROLES = ['admin', 'analyst', 'monitor', 'decision-maker', 'viewer'] as const;
-export const EVENT_SOURCES = ['ucdp', 'acled', 'gdelt', 'report'] as const;
-export const VIOLENCE_CATEGORIES = [
-  'one-sided',
-  'state-based',
-  'non-state',
-  'remote-violence',
-  'riots',
-  'protests',
-  'strategic',
-  'other',
-] as const;
-export const DATE_PRECISIONS = ['day', 'days', 'week', 'month', 'year'] as const;
-export const LOCATION_PRECISIONS = [
-  'exact',
-  'near',
-  'admin2',
-  'admin1',
-  'region',
-  'country',
-  'international',
-  'unknown',
-] as const;
+
+export { DATE_PRECISIONS, EVENT_SOURCES, LOCATION_PRECISIONS, ROLES, VIOLENCE_CATEGORIES };
 
 export type Role = (typeof ROLES)[number];
 export type EventSource = (typeof EVENT_SOURCES)[number];
