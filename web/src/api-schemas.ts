@@ -6,7 +6,6 @@ import { VIOLENCE_CATEGORIES } from '../../src/events/violence-category.js';
 
 /** The API's response shapes (see the contract in docs), parsed once at the edge with zod. */
 
-
 export { DATE_PRECISIONS, EVENT_SOURCES, LOCATION_PRECISIONS, ROLES, VIOLENCE_CATEGORIES };
 
 export type Role = (typeof ROLES)[number];
