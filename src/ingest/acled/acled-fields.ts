@@ -1,14 +1,9 @@
 import type { IsoDate, Iso3 } from '../../core/brand.js';
 import { countryByIso3, countryByIsoNumeric, countryByName } from '../../countries/countries.js';
 import type { DatePrecision, LocationPrecision } from '../../events/event.js';
+import { fail, ok, type FieldResult } from '../fields.js';
 import { parseAcledDate } from './acled-dates.js';
 import type { AcledColumn } from './acled-layout.js';
-
-/** One field read from an ACLED row, or the column and reason it is rejected for. */
-export type FieldResult<T> = { ok: true; value: T } | { ok: false; column: AcledColumn | null; reason: string };
-
-const ok = <T>(value: T): FieldResult<T> => ({ ok: true, value });
-const fail = <T>(column: AcledColumn | null, reason: string): FieldResult<T> => ({ ok: false, column, reason });
 
 /** ACLED time_precision -> Tocsin date precision. */
 const TIME_PRECISION: Readonly<Record<string, DatePrecision>> = {
@@ -72,38 +67,6 @@ export function readCountry(cells: { iso3: string | null; iso: string | null; co
     column,
     tried.length === 0 ? 'no country given (iso3, iso and country are empty)' : `unknown country: ${tried.join(', ')}`,
   );
-}
-
-const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
-
-/** Reads latitude and longitude: both present and in range, or both missing. */
-export function readCoordinates(
-  latitude: string | null,
-  longitude: string | null,
-): FieldResult<{ latitude: number | null; longitude: number | null }> {
-  if (latitude === null && longitude === null) return ok({ latitude: null, longitude: null });
-  const lat = readDecimal('latitude', latitude, 90);
-  if (!lat.ok) return lat;
-  const lon = readDecimal('longitude', longitude, 180);
-  if (!lon.ok) return lon;
-  return ok({ latitude: lat.value, longitude: lon.value });
-}
-
-function readDecimal(column: 'latitude' | 'longitude', cell: string | null, limit: number): FieldResult<number> {
-  if (cell === null) return fail(column, `${column} is missing while the other coordinate is given`);
-  if (!DECIMAL.test(cell)) return fail(column, `${column} is not a number: ${JSON.stringify(cell)}`);
-  const value = Number(cell);
-  if (Math.abs(value) > limit) return fail(column, `${column} ${cell} is out of range (-${limit} to ${limit})`);
-  return ok(value);
-}
-
-/** Reads fatalities: a non-negative integer, or null when missing. */
-export function readFatalities(cell: string | null): FieldResult<number | null> {
-  if (cell === null) return ok(null);
-  const value = Number(cell);
-  if (!/^\d+$/.test(cell) || !Number.isSafeInteger(value))
-    return fail('fatalities', `fatalities must be a non-negative integer, got ${JSON.stringify(cell)}`);
-  return ok(value);
 }
 
 /** Splits the source cell into citations: `Reuters; Premium Times` -> two outlets. */

@@ -1,16 +1,9 @@
 import type { NormalisedEvent } from '../../events/event.js';
+import { readCoordinates, readCount } from '../fields.js';
 import { rejected, type RowOutcome, type SourceFormat } from '../source-format.js';
 import { parseInter, toEventActor } from './acled-actors.js';
 import { categoriseAcledEvent } from './acled-categories.js';
-import {
-  readCitations,
-  readCoordinates,
-  readCountry,
-  readDatePrecision,
-  readEventDate,
-  readFatalities,
-  readLocationPrecision,
-} from './acled-fields.js';
+import { readCitations, readCountry, readDatePrecision, readEventDate, readLocationPrecision } from './acled-fields.js';
 import { detectAcledLayout, type AcledColumn, type AcledLayout } from './acled-layout.js';
 
 /** The literal ACLED (and R, and spreadsheets) write for a missing value. */
@@ -56,7 +49,7 @@ export function normaliseAcledRecord(record: readonly string[], layout: AcledLay
     hasStateActor: inter1.type === 'State forces' || inter2.type === 'State forces',
   });
   if (!category.ok) return rejected(category.column, category.reason);
-  const fatalities = readFatalities(cell('fatalities'));
+  const fatalities = readCount('fatalities', cell('fatalities'));
   if (!fatalities.ok) return rejected(fatalities.column, fatalities.reason);
 
   const event: NormalisedEvent = {

@@ -1,14 +1,8 @@
 import { isoDateFromParts, type IsoDate } from '../../core/brand.js';
 import type { LocationPrecision } from '../../events/event.js';
-
-/** One field read from a GDELT record, or the column and reason it is rejected for. */
-export type FieldResult<T> = { ok: true; value: T } | { ok: false; column: string; reason: string };
-
-const ok = <T>(value: T): FieldResult<T> => ({ ok: true, value });
-const fail = <T>(column: string, reason: string): FieldResult<T> => ({ ok: false, column, reason });
+import { fail, ok, readCount, readDecimal, type FieldResult } from '../fields.js';
 
 const YYYYMMDD = /^(\d{4})(\d{2})(\d{2})$/;
-const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 
 /** Reads a `YYYYMMDD` date (SQLDATE), checking that the day exists. */
 export function readYyyymmdd(column: string, cell: string): FieldResult<IsoDate> {
@@ -43,38 +37,6 @@ export function readCameoCodes(eventCode: string, baseCode: string, rootCode: st
     );
   }
   return ok({ eventCode, baseCode, rootCode });
-}
-
-/** Reads a decimal within [-limit, limit]; an empty cell is null. */
-export function readDecimal(column: string, cell: string, limit: number): FieldResult<number | null> {
-  if (cell === '') return ok(null);
-  const value = Number(cell);
-  if (!DECIMAL.test(cell) || !Number.isFinite(value)) return fail(column, `${column} is not a number: ${JSON.stringify(cell)}`);
-  if (Math.abs(value) > limit) return fail(column, `${column} ${cell} is out of range (-${limit} to ${limit})`);
-  return ok(value);
-}
-
-/** Reads a non-negative integer count (NumMentions, NumSources, NumArticles); an empty cell is null. */
-export function readCount(column: string, cell: string): FieldResult<number | null> {
-  if (cell === '') return ok(null);
-  const value = Number(cell);
-  if (!/^\d+$/.test(cell) || !Number.isSafeInteger(value))
-    return fail(column, `${column} must be a non-negative integer, got ${JSON.stringify(cell)}`);
-  return ok(value);
-}
-
-/** Reads ActionGeo latitude and longitude: both present and in range, or both empty (null). */
-export function readCoordinates(lat: string, long: string): FieldResult<{ latitude: number | null; longitude: number | null }> {
-  if (lat === '' && long === '') return ok({ latitude: null, longitude: null });
-  if (lat === '' || long === '') {
-    const [missing, given] = lat === '' ? ['ActionGeo_Lat', 'ActionGeo_Long'] : ['ActionGeo_Long', 'ActionGeo_Lat'];
-    return fail(missing, `${missing} is empty while ${given} is given`);
-  }
-  const latitude = readDecimal('ActionGeo_Lat', lat, 90);
-  if (!latitude.ok) return latitude;
-  const longitude = readDecimal('ActionGeo_Long', long, 180);
-  if (!longitude.ok) return longitude;
-  return ok({ latitude: latitude.value, longitude: longitude.value });
 }
 
 /** GDELT geo type -> Tocsin location precision. */

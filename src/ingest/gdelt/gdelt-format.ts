@@ -7,7 +7,8 @@ import { actorRoles, toEventActor } from './gdelt-actors.js';
 import { cameoLabel, describeEvent } from './gdelt-cameo-labels.js';
 import { categoriseCameo } from './gdelt-categories.js';
 import { columnsForWidth, GDELT1_COLUMNS, GDELT2_COLUMNS } from './gdelt-columns.js';
-import { readCameoCodes, readCoordinates, readLocationPrecision, readMetrics, readYyyymmdd } from './gdelt-fields.js';
+import { readCoordinates } from '../fields.js';
+import { readCameoCodes, readLocationPrecision, readMetrics, readYyyymmdd } from './gdelt-fields.js';
 import { detectGdeltLayout, GDELT_WIDTHS, type GdeltLayout } from './gdelt-layout.js';
 
 /** Column name -> index; 1.0 rows of 57 columns are the 58-column layout without SOURCEURL, so one map per version does. */
@@ -52,7 +53,10 @@ export function normaliseGdeltRecord(record: readonly string[], layout: GdeltLay
 
   const metrics = readMetrics(cell);
   if (!metrics.ok) return rejected(metrics.column, metrics.reason);
-  const coordinates = readCoordinates(cell('ActionGeo_Lat'), cell('ActionGeo_Long'));
+  const coordinates = readCoordinates(cell('ActionGeo_Lat'), cell('ActionGeo_Long'), {
+    latitude: 'ActionGeo_Lat',
+    longitude: 'ActionGeo_Long',
+  });
   if (!coordinates.ok) return rejected(coordinates.column, coordinates.reason);
   const locationPrecision = readLocationPrecision(cell('ActionGeo_Type'));
   if (!locationPrecision.ok) return rejected(locationPrecision.column, locationPrecision.reason);

@@ -103,7 +103,7 @@ describe('ucdpFormat', () => {
       [{ date_end: '2021-02-01' }, 'date_end', /before date_start/],
       [{ country_id: '999' }, 'country_id', /999 matches no known country/],
       [{ best: '-3' }, 'best', /negative/],
-      [{ latitude: '95' }, 'latitude', /outside -90..90/],
+      [{ latitude: '95' }, 'latitude', /latitude 95 is out of range \(-90 to 90\)/],
       [{ id: 'x1' }, 'id', /not a whole number/],
     ];
     for (const [over, column, reason] of cases) {

@@ -1,7 +1,7 @@
 import { toIsoDate, type IsoDate } from '../../core/brand.js';
 import { countryByGw } from '../../countries/countries.js';
 import type { EventActor } from '../../events/event.js';
-import { indexHeader, isMissing, parseCoordinates, parseInteger, splitCitations, textOrNull } from '../fields.js';
+import { indexHeader, isMissing, parseInteger, readCoordinates, splitCitations, textOrNull } from '../fields.js';
 import { rejected, type RowOutcome, type SourceFormat } from '../source-format.js';
 import { UCDP_CATEGORIES, UCDP_DATE_PRECISION, UCDP_LOCATION_PRECISION } from './ucdp-codes.js';
 import { GED_REQUIRED, type GedColumn } from './ucdp-columns.js';
@@ -47,8 +47,8 @@ function normaliseGed(record: readonly string[], layout: GedLayout): RowOutcome 
   if (gw === null || gw instanceof Error) return rejected('country_id', gw === null ? 'the country is missing' : gw.message);
   const country = countryByGw(gw);
   if (!country) return rejected('country_id', `Gleditsch-Ward code ${gw} matches no known country`);
-  const coords = parseCoordinates(get('latitude'), get('longitude'));
-  if (coords instanceof Error) return rejected('latitude', coords.message);
+  const coords = readCoordinates(get('latitude'), get('longitude'));
+  if (!coords.ok) return rejected(coords.column, coords.reason);
   const best = deaths(get('best'), 'best');
   if (isOutcome(best)) return best;
   const low = deaths(get('low'), 'low');
@@ -79,8 +79,8 @@ function normaliseGed(record: readonly string[], layout: GedLayout): RowOutcome 
       admin1: textOrNull(get('adm_1')),
       admin2: textOrNull(get('adm_2')),
       location: textOrNull(get('where_coordinates')),
-      latitude: coords?.latitude ?? null,
-      longitude: coords?.longitude ?? null,
+      latitude: coords.value.latitude,
+      longitude: coords.value.longitude,
       locationPrecision,
       category: type.category,
       sourceCategory: `UCDP type_of_violence ${get('type_of_violence')!.trim()} (${type.label})`,
