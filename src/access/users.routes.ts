@@ -4,13 +4,8 @@ import { ANY_ROLE, ROLES, rolesAccess } from './roles.js';
 import { UserBody } from './session.routes.js';
 import { createUser, listUsers } from './users.repository.js';
 import type { App, AppDeps } from '../http/app-env.js';
-import { errorResponses } from '../http/error-schema.js';
+import { errorResponses, jsonResponse } from '../http/error-schema.js';
 import { guarded } from '../http/guard.js';
-
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
 
 /** User administration (admins) and personal API tokens (everyone signed in). */
 export function registerUserRoutes(app: App, { db }: AppDeps): void {
@@ -23,7 +18,7 @@ export function registerUserRoutes(app: App, { db }: AppDeps): void {
         tags: ['access'],
         summary: 'All users',
         responses: {
-          200: json(z.object({ items: z.array(UserBody.extend({ disabled: z.boolean() })) }), 'Users'),
+          200: jsonResponse(z.object({ items: z.array(UserBody.extend({ disabled: z.boolean() })) }), 'Users'),
           ...errorResponses,
         },
       }),
@@ -55,8 +50,8 @@ export function registerUserRoutes(app: App, { db }: AppDeps): void {
           },
         },
         responses: {
-          201: json(UserBody, 'Created'),
-          409: json(z.object({ error: z.object({ code: z.string(), message: z.string() }) }), 'Name taken'),
+          201: jsonResponse(UserBody, 'Created'),
+          409: jsonResponse(z.object({ error: z.object({ code: z.string(), message: z.string() }) }), 'Name taken'),
           ...errorResponses,
         },
       }),
@@ -95,7 +90,7 @@ export function registerUserRoutes(app: App, { db }: AppDeps): void {
           },
         },
         responses: {
-          201: json(z.object({ token: z.string(), expiresAt: z.string().nullable() }), 'The token'),
+          201: jsonResponse(z.object({ token: z.string(), expiresAt: z.string().nullable() }), 'The token'),
           ...errorResponses,
         },
       }),

@@ -22,8 +22,3 @@ export async function withDatabase<T>(
     await db.close();
   }
 }
-
-/** Writes to stdout, respecting backpressure so a large export does not pile up in memory. */
-export const out = (s: string): void => {
-  process.stdout.write(s);
-};

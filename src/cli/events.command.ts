@@ -5,6 +5,10 @@ import { eventFilterSchema } from '../events/event-filter.js';
 import { iterateEvents } from '../events/events.repository.js';
 import { withDatabase } from './context.js';
 
+/** Writes to stdout and, when its buffer is full (a slow pipe), waits for it to drain. */
+const writeStdout = (s: string): void | Promise<void> =>
+  process.stdout.write(s) ? undefined : new Promise((resolve) => process.stdout.once('drain', resolve));
+
 /** `tocsin events`: the event store, filtered, as a table, CSV, JSON or GeoJSON on stdout. */
 export const eventsCommand = new Command('events')
   .description('list stored events, newest first')
@@ -32,7 +36,7 @@ export const eventsCommand = new Command('events')
       throw new TocsinError('invalid_input', `--${flag}: ${i.message}`);
     }
     await withDatabase(cmd, async (db) => {
-      const n = await writeEvents(iterateEvents(db, parsed.data), opts.format as ExportFormat, (s) => process.stdout.write(s));
+      const n = await writeEvents(iterateEvents(db, parsed.data), opts.format as ExportFormat, writeStdout);
       if (opts.format === 'table') console.error(`${n} events`);
     });
   });

@@ -92,29 +92,31 @@ const tableRow = (e: EventDto): string =>
   ].join('  ');
 
 /**
- * Writes events in one of the export formats as they arrive, so an export of any size streams
- * in constant memory. Returns the number written.
+ * Writes events in one of the export formats as they arrive; `write` may return a promise (wait
+ * for the consumer), so an export of any size streams in constant memory. Returns the number written.
  */
 export async function writeEvents(
   events: AsyncIterable<EventDto>,
   format: ExportFormat,
-  write: (s: string) => void,
+  write: (s: string) => void | Promise<void>,
 ): Promise<number> {
   let n = 0;
-  if (format === 'csv') write(`${CSV_COLUMNS.join(',')}\n`);
-  if (format === 'json') write('[');
-  if (format === 'geojson') write('{"type":"FeatureCollection","features":[');
+  if (format === 'csv') await write(`${CSV_COLUMNS.join(',')}\n`);
+  if (format === 'json') await write('[');
+  if (format === 'geojson') await write('{"type":"FeatureCollection","features":[');
   if (format === 'table')
-    write(`${['date      ', 'ctry', 'category       ', 'deaths', 'admin1                ', 'perpetrator → target'].join(' ')}\n`);
+    await write(
+      `${['date      ', 'ctry', 'category       ', 'deaths', 'admin1                ', 'perpetrator → target'].join(' ')}\n`,
+    );
   for await (const e of events) {
     const sep = n > 0 ? ',\n' : '\n';
-    if (format === 'csv') write(`${csvRow(e)}\n`);
-    else if (format === 'json') write(sep + JSON.stringify(e));
-    else if (format === 'geojson') write(sep + feature(e));
-    else write(`${tableRow(e)}\n`);
+    if (format === 'csv') await write(`${csvRow(e)}\n`);
+    else if (format === 'json') await write(sep + JSON.stringify(e));
+    else if (format === 'geojson') await write(sep + feature(e));
+    else await write(`${tableRow(e)}\n`);
     n++;
   }
-  if (format === 'json') write('\n]\n');
-  if (format === 'geojson') write('\n]}\n');
+  if (format === 'json') await write('\n]\n');
+  if (format === 'geojson') await write('\n]}\n');
   return n;
 }

@@ -2,16 +2,11 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { READERS, rolesAccess } from '../access/roles.js';
 import { TocsinError } from '../core/errors.js';
 import type { App, AppDeps } from '../http/app-env.js';
-import { errorResponses } from '../http/error-schema.js';
+import { errorResponses, jsonResponse } from '../http/error-schema.js';
 import { guarded } from '../http/guard.js';
 import { eventFilterSchema, eventFilterShape } from './event-filter.js';
 import { EventBody, EventPageBody, EventPointsBody, MonthlySummaryBody } from './events.schemas.js';
 import { countEvents, countrySummary, eventPoints, getEvent, listEvents } from './events.repository.js';
-
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
 
 // Query strings carry text: `minFatalities` arrives as "5" (coerced in the filter schema).
 const FilterQuery = eventFilterShape.extend({
@@ -50,7 +45,7 @@ export function registerEventRoutes(app: App, { db }: AppDeps): void {
         tags: ['events'],
         summary: 'Events matching the filters, newest first, one page at a time (keyset cursor)',
         request: { query: PageQuery },
-        responses: { 200: json(EventPageBody, 'A page of events'), ...errorResponses },
+        responses: { 200: jsonResponse(EventPageBody, 'A page of events'), ...errorResponses },
       }),
     ),
     async (c) => {
@@ -72,7 +67,7 @@ export function registerEventRoutes(app: App, { db }: AppDeps): void {
         tags: ['events'],
         summary: 'Mappable events matching the filters as GeoJSON points (country-level locations are counted, not drawn)',
         request: { query: PointsQuery },
-        responses: { 200: json(EventPointsBody, 'Points'), ...errorResponses },
+        responses: { 200: jsonResponse(EventPointsBody, 'Points'), ...errorResponses },
       }),
     ),
     async (c) => {
@@ -104,8 +99,8 @@ export function registerEventRoutes(app: App, { db }: AppDeps): void {
         summary: 'One event',
         request: { params: z.object({ id: z.coerce.number().int().positive() }) },
         responses: {
-          200: json(EventBody.extend({ raw: z.record(z.string(), z.string()) }), 'The event with its source row'),
-          404: json(z.object({ error: z.object({ code: z.string(), message: z.string() }) }), 'No such event'),
+          200: jsonResponse(EventBody.extend({ raw: z.record(z.string(), z.string()) }), 'The event with its source row'),
+          404: jsonResponse(z.object({ error: z.object({ code: z.string(), message: z.string() }) }), 'No such event'),
           ...errorResponses,
         },
       }),
@@ -125,7 +120,7 @@ export function registerEventRoutes(app: App, { db }: AppDeps): void {
           params: z.object({ iso3: z.string().regex(/^[A-Za-z]{3}$/) }),
           query: z.object({ from: z.string().optional(), to: z.string().optional() }),
         },
-        responses: { 200: json(MonthlySummaryBody, 'Monthly counts'), ...errorResponses },
+        responses: { 200: jsonResponse(MonthlySummaryBody, 'Monthly counts'), ...errorResponses },
       }),
     ),
     async (c) => {

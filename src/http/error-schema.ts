@@ -16,3 +16,9 @@ export const errorResponses = {
   401: { description: 'Not signed in', content: { 'application/json': { schema: ErrorBody } } },
   403: { description: 'Signed in without the role this route needs', content: { 'application/json': { schema: ErrorBody } } },
 } as const;
+
+/** A JSON response entry for a route's `responses`. */
+export const jsonResponse = <T extends z.ZodType>(schema: T, description: string) => ({
+  description,
+  content: { 'application/json': { schema } },
+});

@@ -1,6 +1,5 @@
 import { basename } from 'node:path';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
-import { stat } from 'node:fs/promises';
 import type { Db } from '../db/database.js';
 import { toEventRowJson } from '../events/event-row.js';
 import { upsertEventRows } from '../events/events-writer.repository.js';
@@ -55,8 +54,7 @@ export async function importEventFile(db: Db, req: ImportRequest): Promise<Impor
   const { format, file } = req;
   const options = req.options ?? {};
   const batchSize = req.batchSize ?? 5_000;
-  const { layout, widths } = await precheckFile(file, format);
-  const totalBytes = (await stat(file)).size;
+  const { layout, widths, size: totalBytes } = await precheckFile(file, format);
   const batchId = await startImportBatch(db, {
     source: format.source,
     format: format.name,

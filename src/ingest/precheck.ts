@@ -9,6 +9,8 @@ export interface Precheck<L> {
   layout: L;
   /** Widths a data record may have: the header's width, or the format's allowed widths. */
   widths: readonly number[];
+  /** The file's size in bytes. */
+  size: number;
 }
 
 const TAIL_BYTES = 64 * 1024;
@@ -76,5 +78,5 @@ export async function precheckFile<L>(file: string, format: SourceFormat<L>): Pr
       );
     }
   }
-  return { layout, widths };
+  return { layout, widths, size };
 }
