@@ -23,6 +23,11 @@ export function describeImport(r: ImportReport, seconds: number): string {
     }
     if (r.rejectionsByReason.length > 10) lines.push(`    … and ${r.rejectionsByReason.length - 10} other reasons`);
   }
+  const sv = r.surveillance;
+  if (sv)
+    lines.push(
+      `  surveillance: ${nf.format(sv.countries)} countries re-counted (${nf.format(sv.events)} events in ${nf.format(sv.incidents)} incidents), ${nf.format(sv.signalsStored)} signals from the changed weeks (tocsin signals list --status new), ${sv.seconds.toFixed(2)} s`,
+    );
   lines.push(`  import batch ${r.batchId}, file sha256 ${r.sha256}`);
   return lines.join('\n');
 }

@@ -2,12 +2,16 @@ import { Command, CommanderError } from 'commander';
 import { isTocsinError } from '../core/errors.js';
 import { VERSION } from '../core/paths.js';
 import { dbCommand } from './db.command.js';
+import { detectCommand } from './detect.command.js';
 import { eventsCommand } from './events.command.js';
 import { EXIT_CODE } from './exit-codes.js';
 import { fetchCommand } from './fetch.command.js';
 import { importCommand } from './import.command.js';
 import { importsCommand } from './imports.command.js';
+import { replayCommand } from './replay.command.js';
 import { serveCommand } from './serve.command.js';
+import { seriesCommand } from './series.command.js';
+import { signalsCommand } from './signals.command.js';
 import { usersCommand } from './users.command.js';
 
 /** The `tocsin` program: every command wired in one place. */
@@ -22,7 +26,11 @@ export function buildProgram(): Command {
     .addCommand(importCommand)
     .addCommand(fetchCommand)
     .addCommand(eventsCommand)
+    .addCommand(detectCommand)
     .addCommand(importsCommand)
+    .addCommand(seriesCommand)
+    .addCommand(signalsCommand)
+    .addCommand(replayCommand)
     .addCommand(usersCommand)
     .addCommand(dbCommand);
 }

@@ -31,6 +31,7 @@ export const historicalCow: ReadonlyMap<number, Iso3> = successors([
   [260, 'DEU'], // German Federal Republic 1955-1990 (COW codes today's Germany 255)
   [265, 'DEU'], // German Democratic Republic
   [315, 'CZE'], // Czechoslovakia
+  [511, 'TZA'], // Zanzibar 1963-1964, united with Tanganyika as Tanzania (COW 510)
   [678, 'YEM'], // Yemen Arab Republic (COW codes unified Yemen 679)
   [680, 'YEM'], // Yemen People's Republic
   [817, 'VNM'], // Republic of Vietnam

@@ -1,3 +1,4 @@
+import type { IsoDate, Iso3 } from '../core/brand.js';
 import type { Queryable } from '../db/database.js';
 import { EVENT_ROW_COLUMNS } from './event-row.js';
 
@@ -6,6 +7,9 @@ export interface UpsertCounts {
   updated: number;
   unchanged: number;
 }
+
+/** Countries whose events an import changed, each with the earliest start date among them. */
+export type ChangedSince = Map<Iso3, IsoDate>;
 
 const columnList = EVENT_ROW_COLUMNS.map(([c]) => c).join(', ');
 const recordDef = EVENT_ROW_COLUMNS.map(([c, t]) => `${c} ${t}`).join(', ');
@@ -26,16 +30,31 @@ FROM json_to_recordset($1::json) AS r(${recordDef})
 ON CONFLICT (source, source_id) DO UPDATE
   SET ${updateSet}, import_batch_id = EXCLUDED.import_batch_id, updated_at = now()
   WHERE events.raw IS DISTINCT FROM EXCLUDED.raw OR events.normaliser_version <> EXCLUDED.normaliser_version
-RETURNING (xmax = 0) AS inserted`;
+RETURNING (xmax = 0) AS inserted, country_iso3, date_start`;
 
 /**
  * Upserts a batch of rows produced by `toEventRowJson`. The caller guarantees that no two rows
  * of one batch share a source id (Postgres refuses to touch a row twice in one statement).
+ * Countries of inserted or changed rows are added to `changed`, for the surveillance step.
  */
-export async function upsertEventRows(db: Queryable, batchId: number, rows: readonly string[]): Promise<UpsertCounts> {
+export async function upsertEventRows(
+  db: Queryable,
+  batchId: number,
+  rows: readonly string[],
+  changed?: ChangedSince,
+): Promise<UpsertCounts> {
   if (rows.length === 0) return { inserted: 0, updated: 0, unchanged: 0 };
-  const out = await db.query<{ inserted: boolean }>(UPSERT_SQL, [`[${rows.join(',')}]`, batchId]);
+  const out = await db.query<{ inserted: boolean; country_iso3: Iso3 | null; date_start: IsoDate }>(UPSERT_SQL, [
+    `[${rows.join(',')}]`,
+    batchId,
+  ]);
   let inserted = 0;
-  for (const r of out) if (r.inserted) inserted++;
+  for (const r of out) {
+    if (r.inserted) inserted++;
+    if (changed && r.country_iso3 !== null) {
+      const since = changed.get(r.country_iso3);
+      if (since === undefined || r.date_start < since) changed.set(r.country_iso3, r.date_start);
+    }
+  }
   return { inserted, updated: out.length - inserted, unchanged: rows.length - out.length };
 }

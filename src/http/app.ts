@@ -7,6 +7,7 @@ import { registerCountryRoutes } from '../countries/countries.routes.js';
 import { isTocsinError } from '../core/errors.js';
 import { registerEventRoutes } from '../events/events.routes.js';
 import { registerImportRoutes } from '../ingest/imports.routes.js';
+import { registerSignalRoutes } from '../surveillance/signals/signals.routes.js';
 import type { App, AppDeps, AppEnv } from './app-env.js';
 import { authenticate } from './authenticate.js';
 import { HTTP_STATUS } from './error-status.js';
@@ -83,6 +84,7 @@ export function createApp(deps: AppDeps, webRoot?: string): App {
   registerCountryRoutes(app, deps);
   registerEventRoutes(app, deps);
   registerImportRoutes(app, deps);
+  registerSignalRoutes(app, deps);
 
   app.doc31('/api/openapi.json', DOC_INFO);
 

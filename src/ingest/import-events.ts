@@ -1,8 +1,10 @@
 import { basename } from 'node:path';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
+import { TocsinError } from '../core/errors.js';
 import type { Db } from '../db/database.js';
 import { toEventRowJson } from '../events/event-row.js';
-import { upsertEventRows } from '../events/events-writer.repository.js';
+import { upsertEventRows, type ChangedSince } from '../events/events-writer.repository.js';
+import { refreshSurveillance, type SurveillanceReport } from '../surveillance/refresh-surveillance.js';
 import {
   finishImportBatch,
   insertRejections,
@@ -40,6 +42,8 @@ export interface ImportReport extends BatchCounts {
   sha256: string;
   /** Rejections grouped by column and reason, most frequent first. */
   rejectionsByReason: { column: string | null; reason: string; count: number; firstLine: number }[];
+  /** The surveillance step: roll-ups rebuilt and signals detected for the countries whose events changed. */
+  surveillance: SurveillanceReport | null;
 }
 
 const MAX_RECORD_TEXT = 4_000;
@@ -48,7 +52,8 @@ const MAX_RECORD_TEXT = 4_000;
  * The ingestion chain for one file: precheck (refuses a wrong or truncated file before any
  * write) -> read -> parse -> normalise (the source format, pure) -> load, one transaction per
  * batch. Bad rows are quarantined with their line, column and reason; a row seen before is
- * replaced only when it changed, so importing the same file twice adds nothing.
+ * replaced only when it changed, so importing the same file twice adds nothing. Then the
+ * surveillance step: roll-ups and signals of the countries whose events changed.
  */
 export async function importEventFile(db: Db, req: ImportRequest): Promise<ImportReport> {
   const { format, file } = req;
@@ -71,6 +76,8 @@ export async function importEventFile(db: Db, req: ImportRequest): Promise<Impor
   let rejections: Rejection[] = [];
   let summary: ReadSummary | undefined;
   let bytesRead = 0;
+  const changed: ChangedSince = new Map();
+  let surveillance: SurveillanceReport | null = null;
 
   // At most one batch is being written while the next is read and normalised: with a PostgreSQL
   // server the two run on different cores. Batches are still written in file order.
@@ -83,7 +90,7 @@ export async function importEventFile(db: Db, req: ImportRequest): Promise<Impor
     pending = new Map();
     rejections = [];
     writing = db.transaction(async (tx) => {
-      const c = await upsertEventRows(tx, batchId, rows);
+      const c = await upsertEventRows(tx, batchId, rows, changed);
       counts.inserted += c.inserted;
       counts.updated += c.updated;
       counts.unchanged += c.unchanged;
@@ -164,6 +171,16 @@ export async function importEventFile(db: Db, req: ImportRequest): Promise<Impor
     sha256: summary?.sha256 ?? null,
     bytes: summary?.bytes ?? totalBytes,
   });
+  // The events are stored whatever happens next: a failed surveillance step is re-run on its own.
+  if (changed.size > 0)
+    surveillance = await refreshSurveillance(db, changed, batchId).catch((e: unknown) => {
+      throw new TocsinError(
+        'internal',
+        `the events are stored, but the surveillance step failed (${e instanceof Error ? e.message : String(e)}); run \`tocsin signals detect\` to redo it`,
+        { batchId },
+        { cause: e },
+      );
+    });
   return {
     batchId,
     source: format.source,
@@ -173,5 +190,6 @@ export async function importEventFile(db: Db, req: ImportRequest): Promise<Impor
     sha256: summary?.sha256 ?? '',
     ...counts,
     rejectionsByReason: [...byReason.values()].sort((a, b) => b.count - a.count),
+    surveillance,
   };
 }

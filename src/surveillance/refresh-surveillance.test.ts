@@ -1,0 +1,156 @@
+import { beforeEach, expect, it } from 'vitest';
+import type { IsoDate, Iso3 } from '../core/brand.js';
+import { describeEachEngine } from '../test-support/engines.js';
+import { redoSurveillance } from './refresh-surveillance.js';
+import { event, quietThenBurst, storeAndSurvey as store } from '../test-support/event-fixtures.js';
+import { readSeriesSet } from './series/series.repository.js';
+import { listSignals, triageSignal } from './signals/signals.repository.js';
+import { saveSurveillanceSettings } from './surveillance-settings.repository.js';
+
+describeEachEngine('surveillance after an import', ({ db }) => {
+  beforeEach(async () => {
+    await db().exec(
+      'TRUNCATE events, import_batches, event_clusters, event_cluster_members, event_series_weekly, event_series_monthly, surveillance_settings RESTART IDENTITY CASCADE',
+    );
+  });
+
+  it('counts the same killing reported by UCDP, ACLED and GDELT once, with a corroboration of three', async () => {
+    const report = await store(db(), [
+      event({ source: 'ucdp', dateStart: '2013-12-05', fatalitiesBest: 12 }),
+      event({ source: 'acled', dateStart: '2013-12-05', latitude: 6.52, fatalitiesBest: 15 }),
+      event({ source: 'gdelt', dateStart: '2013-12-06', longitude: 17.5, fatalitiesBest: null }),
+    ]);
+    expect(report).toMatchObject({ countries: 1, events: 3, incidents: 1 });
+    const [cluster] = await db().query<{ members: number; sources: string[]; fatalities: number }>(
+      'SELECT members, sources, fatalities FROM event_clusters',
+    );
+    expect(cluster).toMatchObject({ members: 3, fatalities: 15 });
+    expect([...cluster!.sources].sort()).toEqual(['acled', 'gdelt', 'ucdp']);
+    const set = await readSeriesSet(db(), { frequency: 'weekly', categories: ['one-sided'], countries: ['CAF' as Iso3] });
+    expect(set.periods).toEqual(['2013-12-02']);
+    expect([...set.series[0]!.incidents]).toEqual([1]);
+    expect([...set.series[0]!.fatalities]).toEqual([15]);
+  });
+
+  it('keeps month- and year-dated events out of weekly series, and year-dated ones out of monthly series', async () => {
+    await store(db(), [
+      event({ dateStart: '2013-12-05' }),
+      event({ dateStart: '2013-12-01', dateEnd: '2013-12-31' as IsoDate, datePrecision: 'month', latitude: 9 }),
+      event({ dateStart: '2013-01-01', dateEnd: '2013-12-31' as IsoDate, datePrecision: 'year', latitude: 10 }),
+    ]);
+    const weekly = await readSeriesSet(db(), { frequency: 'weekly', categories: ['violence'], countries: ['CAF' as Iso3] });
+    expect(weekly.series[0]!.incidents.reduce((a, b) => a + b, 0)).toBe(1);
+    const monthly = await readSeriesSet(db(), { frequency: 'monthly', categories: ['violence'], countries: ['CAF' as Iso3] });
+    expect(monthly.periods.at(-1)).toBe('2013-12-01');
+    expect(monthly.series[0]!.incidents.at(-1)).toBe(2);
+  });
+
+  it('zero-fills series on the store’s timeline and sums violent categories in the violence series', async () => {
+    await store(db(), [
+      event({ dateStart: '2013-12-02', category: 'state-based' }),
+      event({ dateStart: '2013-12-23', category: 'one-sided', latitude: 9 }),
+      event({ dateStart: '2013-12-24', category: 'protests', latitude: 10 }),
+    ]);
+    const set = await readSeriesSet(db(), {
+      frequency: 'weekly',
+      categories: ['violence', 'protests'],
+      countries: ['CAF' as Iso3],
+    });
+    expect(set.periods).toEqual(['2013-12-02', '2013-12-09', '2013-12-16', '2013-12-23']);
+    const byCategory = Object.fromEntries(set.series.map((s) => [s.key.category, [...s.incidents]]));
+    expect(byCategory).toEqual({ violence: [1, 0, 0, 1], protests: [0, 0, 0, 1] });
+  });
+
+  it('turns an alarm into a signal with the events behind it, which an analyst triages', async () => {
+    await saveSurveillanceSettings(
+      db(),
+      {
+        categories: ['one-sided'],
+        measures: ['incidents'],
+        methods: [{ label: 'ears-c1', method: 'ears-c1', options: { alpha: 0.001 } }],
+      },
+      null,
+    );
+    const report = await store(db(), quietThenBurst(6));
+    expect(report.signalsStored).toBe(1);
+    const { items } = await listSignals(db(), { status: 'new' }, { limit: 10 });
+    expect(items).toHaveLength(1);
+    const s = items[0]!;
+    expect(s).toMatchObject({
+      country: 'CAF',
+      category: 'one-sided',
+      measure: 'incidents',
+      week: '2015-10-05',
+      method: 'ears-c1',
+      observed: 6,
+    });
+    expect(s.upperbound).toBeCloseTo(1, 6); // a constant baseline of 1: sd 0, so the bound is the mean
+    expect(s.eventIds).toHaveLength(6);
+    const triaged = await triageSignal(db(), s.id, {
+      decision: 'monitor',
+      note: 'attack on Bossangoa, watch the next weeks',
+      userId: null,
+    });
+    expect(triaged).toMatchObject({ status: 'monitoring', triageNote: 'attack on Bossangoa, watch the next weeks' });
+    const [log] = await db().query<{ n: number }>('SELECT count(*)::int AS n FROM signal_triage_log');
+    expect(log!.n).toBe(1);
+  });
+
+  it('keeps triaged signals and withdraws untriaged ones that no longer alarm when the data change', async () => {
+    await saveSurveillanceSettings(
+      db(),
+      {
+        categories: ['one-sided'],
+        measures: ['incidents'],
+        methods: [{ label: 'ears-c1', method: 'ears-c1', options: { alpha: 0.001 } }],
+      },
+      null,
+    );
+    await store(db(), [...quietThenBurst(6, 'CAF'), ...quietThenBurst(6, 'SSD')]);
+    const before = await listSignals(db(), {}, { limit: 10 });
+    expect(before.items.map((s) => s.country).sort()).toEqual(['CAF', 'SSD']);
+    const caf = before.items.find((s) => s.country === 'CAF')!;
+    await triageSignal(db(), caf.id, { decision: 'discard', note: 'one incident reported six times', userId: null });
+    // The six burst events were one incident after all: GDELT records of the same attack.
+    await db().query(`UPDATE events SET latitude = 8, source = 'gdelt' WHERE date_start = '2015-10-07'`);
+    const again = await redoSurveillance(db());
+    expect(again).toMatchObject({ alarms: 0, signalsWithdrawn: 1 });
+    const after = await listSignals(db(), {}, { limit: 10 });
+    expect(after.items.map((s) => [s.id, s.status])).toEqual([[caf.id, 'discarded']]);
+  });
+
+  it('rejects settings that name an unknown method or category, saying which field', async () => {
+    await expect(
+      saveSurveillanceSettings(
+        db(),
+        { categories: ['one-sided'], measures: ['incidents'], methods: [{ label: 'x', method: 'magic' }] },
+        null,
+      ),
+    ).rejects.toThrow(/methods\.0\.method/);
+    await expect(
+      saveSurveillanceSettings(
+        db(),
+        { categories: ['massacres'], measures: ['incidents'], methods: [{ label: 'x', method: 'cusum' }] },
+        null,
+      ),
+    ).rejects.toThrow(/categories\.0/);
+    await expect(
+      saveSurveillanceSettings(
+        db(),
+        {
+          categories: ['one-sided'],
+          measures: ['incidents'],
+          methods: [{ label: 'f', method: 'farrington', options: { alpha: 2 } }],
+        },
+        null,
+      ),
+    ).rejects.toThrow(/methods\.0\.options: alpha must be between 0 and 1/);
+    await expect(
+      saveSurveillanceSettings(
+        db(),
+        { categories: ['one-sided'], measures: ['incidents'], methods: [{ label: 'c', method: 'cusum', options: { b: 3 } }] },
+        null,
+      ),
+    ).rejects.toThrow(/b not an option of cusum/);
+  });
+});

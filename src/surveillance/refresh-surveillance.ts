@@ -1,0 +1,70 @@
+import { performance } from 'node:perf_hooks';
+import type { IsoDate, Iso3 } from '../core/brand.js';
+import type { Db } from '../db/database.js';
+import { parseCorroborationRule } from './corroboration/corroboration-rule.js';
+import { mondayOf } from './series/periods.js';
+import { rebuildCountryRollup } from './series/rollup.repository.js';
+import { readSeriesSet } from './series/series.repository.js';
+import { findAlarms } from './signals/find-alarms.js';
+import { storeSignals } from './signals/signals.repository.js';
+import { readSurveillanceSettings } from './surveillance-settings.repository.js';
+
+export interface SurveillanceReport {
+  countries: number;
+  events: number;
+  incidents: number;
+  alarms: number;
+  signalsStored: number;
+  signalsWithdrawn: number;
+  seconds: number;
+}
+
+/**
+ * The surveillance step after an import: for each country whose events changed, re-cluster its
+ * events into incidents and rebuild its roll-ups, then run the configured methods over its weekly
+ * series and store the alarms from the first changed week on as signals.
+ * `changedSince` maps each touched country to the earliest start date among its changed events.
+ */
+export async function refreshSurveillance(
+  db: Db,
+  changedSince: ReadonlyMap<Iso3, IsoDate>,
+  batchId: number | null,
+): Promise<SurveillanceReport> {
+  const t0 = performance.now();
+  const settings = await readSurveillanceSettings(db);
+  const rule = parseCorroborationRule(settings.corroboration);
+  const countries = [...changedSince.keys()].sort();
+  let events = 0;
+  let incidents = 0;
+  for (const country of countries) {
+    const c = await rebuildCountryRollup(db, country, rule);
+    events += c.events;
+    incidents += c.incidents;
+  }
+  const set = await readSeriesSet(db, { frequency: 'weekly', categories: settings.categories, countries });
+  const since = new Map([...changedSince].map(([c, d]) => [c as string, mondayOf(d)]));
+  const alarms = findAlarms(set, settings, since);
+  const stored = await db.transaction((tx) => storeSignals(tx, alarms, { since, batchId }));
+  return {
+    countries: countries.length,
+    events,
+    incidents,
+    alarms: alarms.length,
+    signalsStored: stored.stored,
+    signalsWithdrawn: stored.withdrawn,
+    seconds: Math.round((performance.now() - t0) / 10) / 100,
+  };
+}
+
+/**
+ * Redoes the surveillance step for the given countries (default: every country with events) over
+ * their whole history: after a change of settings, or when an import's surveillance step failed.
+ */
+export async function redoSurveillance(db: Db, countries?: readonly Iso3[]): Promise<SurveillanceReport> {
+  const rows = await db.query<{ country: Iso3; since: IsoDate }>(
+    `SELECT country_iso3 AS country, min(date_start) AS since FROM events
+     WHERE country_iso3 IS NOT NULL ${countries ? 'AND country_iso3 = ANY($1::text[])' : ''} GROUP BY 1`,
+    countries ? [[...countries]] : [],
+  );
+  return refreshSurveillance(db, new Map(rows.map((r) => [r.country, r.since])), null);
+}

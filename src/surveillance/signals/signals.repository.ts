@@ -1,0 +1,153 @@
+import type { IsoDate, Iso3 } from '../../core/brand.js';
+import { TocsinError } from '../../core/errors.js';
+import type { Queryable } from '../../db/database.js';
+import { categoriesOf } from '../series/series.js';
+import { STATUS_OF_DECISION, type Alarm, type Signal, type SignalStatus, type TriageDecision } from './signal.js';
+
+const MAX_EVENT_IDS = 1000;
+
+/**
+ * Stores alarms as signals in one statement, each with the events behind it (the members of the
+ * incidents counted that week). An alarm stored before keeps its id and its triage; its figures
+ * are refreshed. Untriaged signals of the same countries from `since` on that no longer alarm (a
+ * duplicate merged, a count revised) are withdrawn; triaged ones stay on the record.
+ * Run it inside one transaction: "detected in this run" is `now()`, the transaction's start.
+ */
+export async function storeSignals(
+  db: Queryable,
+  alarms: readonly Alarm[],
+  scope: { since: ReadonlyMap<string, IsoDate>; batchId: number | null },
+): Promise<{ stored: number; withdrawn: number }> {
+  const rows = alarms.map((a) => ({ ...a, categories: categoriesOf(a.category) }));
+  const stored = rows.length
+    ? await db.query<{ id: number }>(
+        `INSERT INTO signals (country_iso3, category, measure, week, method, observed, upperbound, event_ids, batch_id, detected_at)
+         SELECT a.country, a.category, a.measure, a.week, a.method, a.observed, a.upperbound,
+                ARRAY(SELECT m.event_id FROM event_clusters c JOIN event_cluster_members m ON m.anchor_id = c.anchor_id
+                      WHERE c.country_iso3 = a.country AND c.category = ANY(a.categories)
+                        AND c.day >= a.week AND c.day < a.week + 7 AND c.date_precision IN ('day', 'days', 'week')
+                      ORDER BY m.event_id LIMIT ${MAX_EVENT_IDS}),
+                $2, now()
+         FROM json_to_recordset($1::json) AS a(country text, category text, measure text, week date, method text,
+              observed double precision, upperbound double precision, categories text[])
+         ON CONFLICT ON CONSTRAINT signals_alarm DO UPDATE
+           SET observed = EXCLUDED.observed, upperbound = EXCLUDED.upperbound, event_ids = EXCLUDED.event_ids,
+               detected_at = EXCLUDED.detected_at
+         RETURNING id`,
+        [JSON.stringify(rows), scope.batchId],
+      )
+    : [];
+  const since = [...scope.since.entries()].map(([country, from]) => ({ country, from }));
+  const withdrawn = since.length
+    ? await db.query(
+        `DELETE FROM signals s USING json_to_recordset($1::json) AS w(country text, "from" date)
+         WHERE s.country_iso3 = w.country AND s.week >= w."from" AND s.status = 'new' AND s.detected_at <> now()
+         RETURNING s.id`,
+        [JSON.stringify(since)],
+      )
+    : [];
+  return { stored: stored.length, withdrawn: withdrawn.length };
+}
+
+export interface SignalFilter {
+  country?: Iso3 | undefined;
+  category?: string | undefined;
+  measure?: string | undefined;
+  method?: string | undefined;
+  status?: SignalStatus | undefined;
+  from?: IsoDate | undefined;
+  to?: IsoDate | undefined;
+}
+
+interface SignalRow {
+  id: number;
+  country_iso3: Iso3;
+  category: Signal['category'];
+  measure: Signal['measure'];
+  week: IsoDate;
+  method: string;
+  observed: number;
+  upperbound: number | null;
+  event_ids: number[];
+  status: SignalStatus;
+  triage_note: string | null;
+  triaged_by: string | null;
+  triaged_at: Date | string | null;
+  detected_at: Date | string;
+}
+
+const iso = (t: Date | string | null): string | null => (t === null ? null : new Date(t).toISOString());
+
+const toSignal = (r: SignalRow): Signal => ({
+  id: r.id,
+  country: r.country_iso3,
+  category: r.category,
+  measure: r.measure,
+  week: r.week,
+  method: r.method,
+  observed: r.observed,
+  upperbound: r.upperbound,
+  eventIds: r.event_ids.map(Number),
+  status: r.status,
+  triageNote: r.triage_note,
+  triagedBy: r.triaged_by,
+  triagedAt: iso(r.triaged_at),
+  detectedAt: iso(r.detected_at)!,
+});
+
+const SELECT = `SELECT s.id, s.country_iso3, s.category, s.measure, s.week, s.method, s.observed, s.upperbound, s.event_ids,
+  s.status, s.triage_note, u.username AS triaged_by, s.triaged_at, s.detected_at
+  FROM signals s LEFT JOIN users u ON u.id = s.triaged_by`;
+
+/** Signals matching the filter, newest week first, one page at a time (`cursor` = the last id seen's week and id). */
+export async function listSignals(
+  db: Queryable,
+  f: SignalFilter,
+  page: { limit: number; cursor?: string | undefined },
+): Promise<{ items: Signal[]; nextCursor: string | null }> {
+  const params: unknown[] = [];
+  const where: string[] = [];
+  const add = (sql: string, v: unknown) => where.push(sql.replace('?', `$${params.push(v)}`));
+  if (f.country) add('s.country_iso3 = ?', f.country);
+  if (f.category) add('s.category = ?', f.category);
+  if (f.measure) add('s.measure = ?', f.measure);
+  if (f.method) add('s.method = ?', f.method);
+  if (f.status) add('s.status = ?', f.status);
+  if (f.from) add('s.week >= ?::date', f.from);
+  if (f.to) add('s.week <= ?::date', f.to);
+  if (page.cursor) {
+    const m = /^(\d{4}-\d{2}-\d{2}),(\d+)$/.exec(page.cursor);
+    if (!m) throw new TocsinError('invalid_input', 'cursor: not a cursor this API gave out', { field: 'cursor' });
+    where.push(`(s.week, s.id) < ($${params.push(m[1])}::date, $${params.push(Number(m[2]))})`);
+  }
+  const rows = await db.query<SignalRow>(
+    `${SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY s.week DESC, s.id DESC LIMIT $${params.push(page.limit + 1)}`,
+    params,
+  );
+  const items = rows.slice(0, page.limit).map(toSignal);
+  const last = items.at(-1);
+  return { items, nextCursor: rows.length > page.limit && last ? `${last.week},${last.id}` : null };
+}
+
+export async function getSignal(db: Queryable, id: number): Promise<Signal> {
+  const [row] = await db.query<SignalRow>(`${SELECT} WHERE s.id = $1`, [id]);
+  if (!row) throw new TocsinError('not_found', `no signal ${id}`);
+  return toSignal(row);
+}
+
+/** Records an analyst's triage decision with its reason; a later decision replaces it, and every decision stays in the log. */
+export async function triageSignal(
+  db: Queryable,
+  id: number,
+  t: { decision: TriageDecision; note: string | null; userId: number | null },
+): Promise<Signal> {
+  const updated = await db.query(
+    `WITH s AS (
+       UPDATE signals SET status = $2, triage_note = $3, triaged_by = $4, triaged_at = now() WHERE id = $1 RETURNING id
+     )
+     INSERT INTO signal_triage_log (signal_id, status, note, user_id) SELECT id, $2, $3, $4 FROM s RETURNING signal_id`,
+    [id, STATUS_OF_DECISION[t.decision], t.note, t.userId],
+  );
+  if (updated.length === 0) throw new TocsinError('not_found', `no signal ${id}`);
+  return getSignal(db, id);
+}

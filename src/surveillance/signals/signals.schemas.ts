@@ -1,0 +1,37 @@
+import { z } from '@hono/zod-openapi';
+import { MEASURES, SERIES_CATEGORIES } from '../series/series.js';
+import { SIGNAL_STATUSES } from './signal.js';
+
+/** A signal as the API presents it. */
+export const SignalBody = z
+  .object({
+    id: z.number().int(),
+    country: z.string().openapi({ example: 'CAF' }),
+    category: z.enum(SERIES_CATEGORIES),
+    measure: z.enum(MEASURES),
+    week: z.string().openapi({ example: '2013-12-02', description: 'the Monday starting the week that alarmed' }),
+    method: z.string().openapi({ example: 'farrington-noufaily' }),
+    observed: z.number(),
+    upperbound: z.number().nullable(),
+    eventIds: z.array(z.number().int()),
+    status: z.enum(SIGNAL_STATUSES),
+    triageNote: z.string().nullable(),
+    triagedBy: z.string().nullable(),
+    triagedAt: z.string().nullable(),
+    detectedAt: z.string(),
+  })
+  .openapi('Signal');
+
+export const SignalPageBody = z.object({ items: z.array(SignalBody), nextCursor: z.string().nullable() }).openapi('SignalPage');
+
+export const SeriesBody = z
+  .object({
+    country: z.string(),
+    admin1: z.string().nullable(),
+    category: z.enum(SERIES_CATEGORIES),
+    frequency: z.enum(['weekly', 'monthly']),
+    periods: z.array(z.string()),
+    incidents: z.array(z.number()),
+    fatalities: z.array(z.number()),
+  })
+  .openapi('Series');
