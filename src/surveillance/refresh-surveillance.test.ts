@@ -119,6 +119,33 @@ describeEachEngine('surveillance after an import', ({ db }) => {
     expect(after.items.map((s) => [s.id, s.status])).toEqual([[caf.id, 'discarded']]);
   });
 
+  it('re-clusters only the recent weeks after an import, with exactly the result of a full rebuild', async () => {
+    await store(db(), quietThenBurst(6));
+    // A week later: ACLED reports one of the burst's attacks again, and two new incidents.
+    const later = await store(db(), [
+      event({ source: 'acled', dateStart: '2015-10-08', latitude: 8.05, fatalitiesBest: 12 }),
+      event({ source: 'acled', dateStart: '2015-10-19', latitude: 7 }),
+      event({ source: 'acled', dateStart: '2015-10-20', latitude: 9 }),
+    ]);
+    expect(later.events).toBeLessThan(20); // the events from the cut on, not the country's 309
+    const snapshot = async () =>
+      Promise.all(
+        [
+          'SELECT anchor_id, admin1, category, day, last_day, fatalities, members, sources FROM event_clusters ORDER BY anchor_id',
+          'SELECT event_id, anchor_id FROM event_cluster_members ORDER BY event_id',
+          'SELECT admin1, category, week, incidents, fatalities FROM event_series_weekly ORDER BY week, category, admin1',
+          'SELECT admin1, category, month, incidents, fatalities FROM event_series_monthly ORDER BY month, category, admin1',
+        ].map((sql) => db().query(sql)),
+      );
+    const incremental = await snapshot();
+    const [cluster] = await db().query<{ members: number }>(
+      `SELECT members FROM event_clusters WHERE day = '2015-10-07' AND 'acled' = ANY(sources)`,
+    );
+    expect(cluster!.members).toBe(2);
+    await redoSurveillance(db());
+    expect(await snapshot()).toEqual(incremental);
+  });
+
   it('rejects settings that name an unknown method or category, saying which field', async () => {
     await expect(
       saveSurveillanceSettings(

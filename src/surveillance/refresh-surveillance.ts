@@ -21,14 +21,16 @@ export interface SurveillanceReport {
 
 /**
  * The surveillance step after an import: for each country whose events changed, re-cluster its
- * events into incidents and rebuild its roll-ups, then run the configured methods over its weekly
- * series and store the alarms from the first changed week on as signals.
+ * events into incidents and rebuild its roll-ups from shortly before the first change (the whole
+ * history with `wholeHistory`), then run the configured methods over its weekly series and store
+ * the alarms from the first changed week on as signals.
  * `changedSince` maps each touched country to the earliest start date among its changed events.
  */
 export async function refreshSurveillance(
   db: Db,
   changedSince: ReadonlyMap<Iso3, IsoDate>,
   batchId: number | null,
+  wholeHistory = false,
 ): Promise<SurveillanceReport> {
   const t0 = performance.now();
   const settings = await readSurveillanceSettings(db);
@@ -37,7 +39,7 @@ export async function refreshSurveillance(
   let events = 0;
   let incidents = 0;
   for (const country of countries) {
-    const c = await rebuildCountryRollup(db, country, rule);
+    const c = await rebuildCountryRollup(db, country, rule, wholeHistory ? null : changedSince.get(country)!);
     events += c.events;
     incidents += c.incidents;
   }
@@ -66,5 +68,5 @@ export async function redoSurveillance(db: Db, countries?: readonly Iso3[]): Pro
      WHERE country_iso3 IS NOT NULL ${countries ? 'AND country_iso3 = ANY($1::text[])' : ''} GROUP BY 1`,
     countries ? [[...countries]] : [],
   );
-  return refreshSurveillance(db, new Map(rows.map((r) => [r.country, r.since])), null);
+  return refreshSurveillance(db, new Map(rows.map((r) => [r.country, r.since])), null, true);
 }

@@ -10,6 +10,7 @@ CREATE TABLE event_clusters (
   admin1        text NOT NULL DEFAULT '',
   category      text NOT NULL,
   day           date NOT NULL,     -- the anchor event's start date
+  last_day      date NOT NULL,     -- the latest start date among its members
   date_precision text NOT NULL,    -- the anchor's: weekly series count only day/days/week
   fatalities    integer,
   members       integer NOT NULL,

@@ -199,5 +199,20 @@ export function resolveFarrington(o: FarringtonOptions, n: number): FarringtonPa
     limit54: [cases, weeks],
     powertrans,
     thresholdMethod,
+    alarmsOnly: o.alarmsOnly === true,
   };
+}
+
+/** The first week a method monitors by default: the first with a full baseline (CUSUM: week 8). */
+export function firstMonitoredWeek(o: DetectOptions): number {
+  switch (o.method) {
+    case 'ears-c1':
+    case 'ears-c2':
+    case 'ears-c3':
+      return (o.baseline ?? 7) + (o.method === 'ears-c1' ? 0 : o.method === 'ears-c2' ? 2 : 4) + 1;
+    case 'cusum':
+      return 8;
+    case 'farrington':
+      return (o.frequency ?? FARRINGTON_DEFAULTS.frequency) * (o.b ?? FARRINGTON_DEFAULTS.b) + (o.w ?? FARRINGTON_DEFAULTS.w) + 1;
+  }
 }

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { detect } from '../detect.js';
 
@@ -44,5 +46,23 @@ describe('farringtonFlexible', () => {
   it('gives integer bounds with the negative-binomial quantile (nbPlugin)', () => {
     const rows = detect(seasonal, { method: 'farrington', thresholdMethod: 'nbPlugin' });
     expect(rows.every((r) => r.upperbound === null || Number.isInteger(r.upperbound))).toBe(true);
+  });
+
+  it('with alarmsOnly, skips weeks that cannot alarm yet alarms exactly where the full run does, on the CAR series', () => {
+    const text = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'caf_ucdp_weekly.csv'), 'utf8');
+    const y = text
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((l) => Number(l.split(',').at(-1)));
+    for (const options of [{}, { noPeriods: 10, pastWeeksNotIncluded: 26, pThresholdTrend: 1 }]) {
+      const full = detect(y, { method: 'farrington', ...options });
+      const fast = detect(y, { method: 'farrington', ...options, alarmsOnly: true });
+      expect(fast.filter((r) => r.alarm).map((r) => r.index)).toEqual(full.filter((r) => r.alarm).map((r) => r.index));
+      expect(full.filter((r) => r.alarm).length).toBeGreaterThan(10);
+      // Where a week could alarm, the bound is R's.
+      for (const r of fast) if (r.upperbound !== null) expect(r.upperbound).toBe(full[r.index - full[0]!.index]!.upperbound);
+      expect(fast.filter((r) => r.upperbound === null).length).toBeGreaterThan(full.filter((r) => r.upperbound === null).length);
+    }
   });
 });

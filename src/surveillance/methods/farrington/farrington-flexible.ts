@@ -20,6 +20,12 @@ export interface FarringtonParameters extends BaselineLayout {
   limit54: readonly [number, number];
   powertrans: PowerTransform;
   thresholdMethod: ThresholdMethod;
+  /**
+   * Not an R parameter. Skip the fit in weeks that cannot alarm (a count of 0, or limit54 unmet):
+   * their bound is NA and their alarm 0. Alarms are exactly R's; bounds are R's wherever a week could
+   * alarm (R also gives NA where limit54 fails). For signal detection, where only alarms matter.
+   */
+  alarmsOnly?: boolean | undefined;
 }
 
 interface Context {
@@ -96,6 +102,15 @@ export function farringtonFlexible(observed: Float64Array, params: FarringtonPar
   const series = prepareSeries(observed);
   for (let k = params.from; k <= params.to; k++) {
     const row = k - params.from;
+    const y = observed[k - 1]!;
+    let recent = 0;
+    for (let week = k - limitWeeks + 1; week <= k; week++) recent += observed[week - 1]!;
+    const enoughCases = recent >= limitCases;
+    if (params.alarmsOnly && (!enoughCases || y === 0)) {
+      out.upperbound[row] = Number.NaN;
+      out.alarm[row] = 0;
+      continue;
+    }
     const base = buildBaseline(series, factors, k, params, ctx.ws, groupOfPeriod);
     const model = base.predictionGroup < 0 || base.n === 0 ? null : fitModel(ctx, base);
     if (model === null) {
@@ -103,16 +118,12 @@ export function farringtonFlexible(observed: Float64Array, params: FarringtonPar
       out.alarm[row] = NO_ALARM_VALUE;
       continue;
     }
-    const y = observed[k - 1]!;
     const seEta = Math.sqrt(inferenceDispersion(ctx) * predictionVariance(ctx.ws, base.predictionGroup, ctx.fit));
     const prediction = { eta: ctx.ws.level[base.predictionGroup]!, seEta, phi: model.phi };
     const threshold: Threshold =
       params.thresholdMethod === 'delta'
         ? deltaThreshold(prediction, z, params.powertrans, y)
         : quantileThreshold(prediction, params.thresholdMethod, params.alpha, z, y);
-    let recent = 0;
-    for (let week = k - limitWeeks + 1; week <= k; week++) recent += observed[week - 1]!;
-    const enoughCases = recent >= limitCases;
     out.upperbound[row] = enoughCases ? threshold.upper : Number.NaN;
     out.alarm[row] = enoughCases && threshold.score > 1 && y !== 0 ? 1 : 0;
   }
