@@ -25,7 +25,9 @@ import { readResults, saveResult } from './lib/results.js';
 import { formatSummary } from './lib/summary.js';
 import { benchApi } from './parts/api.js';
 import { benchImport, freshPgliteDir, pgliteDir, type ImportResult } from './parts/import.js';
+import { benchDetectMethods } from './parts/detect-methods.js';
 import { benchRawParse, type ParseResult } from './parts/papaparse.js';
+import { benchSurveillance, ensureWorldGedFile } from './parts/surveillance.js';
 import { runProfilePart } from './profile/index.js';
 
 const { values } = parseArgs({
@@ -38,11 +40,23 @@ const { values } = parseArgs({
     clients: { type: 'string', default: '50' },
     'profile-rows': { type: 'string', default: '100000' },
     'keep-db': { type: 'boolean', default: false },
+    'surveillance-rows': { type: 'string', default: '400000' },
+    'week-rows': { type: 'string', default: '2500' },
   },
 });
 
 /** The measured figures of the issue, in the order they run by default. */
-const MAIN_PARTS = ['papaparse', 'import-pglite', 'import-postgres', 'api-pglite', 'api-postgres'] as const;
+const MAIN_PARTS = [
+  'papaparse',
+  'import-pglite',
+  'import-postgres',
+  'api-pglite',
+  'api-postgres',
+  'detect-methods',
+  'surveillance-pglite',
+] as const;
+/** Parts that do not read the 1M-row GED file. */
+const OWN_DATA_PARTS: readonly string[] = ['detect-methods', 'surveillance-pglite'];
 /** Where the time goes (run only when named): see bench/profile/. */
 const PROFILE_PARTS = [
   'stages',
@@ -98,7 +112,9 @@ const apiOptions = { clients: Number(values.clients), seconds: Number(values.sec
 log(
   `${machine.cpuModel}, ${machine.cores} cores, ${machine.ramGiB} GiB, Node ${machine.node}, PGlite ${machine.pglite}, PostgreSQL ${machine.postgres ?? '-'}`,
 );
-const file = parts.some((p) => !PROFILE_PARTS.includes(p as never)) ? await ensureGedFile(rows, log) : '';
+const file = parts.some((p) => !PROFILE_PARTS.includes(p as never) && !OWN_DATA_PARTS.includes(p))
+  ? await ensureGedFile(rows, log)
+  : '';
 try {
   for (const part of parts) {
     switch (part) {
@@ -144,6 +160,20 @@ try {
           analyzeSeconds: analyze.output.seconds,
           ...(await benchApi('pglite', target, apiOptions, log)),
         });
+        break;
+      }
+      case 'detect-methods':
+        log('detection methods over one 1,669-week series');
+        record(part, 'npm run bench -- --only detect-methods', await benchDetectMethods());
+        break;
+      case 'surveillance-pglite': {
+        const n = Number(values['surveillance-rows']);
+        const store = await ensureWorldGedFile(n, log);
+        record(
+          part,
+          `npm run bench -- --only surveillance-pglite --surveillance-rows ${n} --week-rows ${values['week-rows']}`,
+          await benchSurveillance(store, Number(values['week-rows']), log),
+        );
         break;
       }
       default:

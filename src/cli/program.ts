@@ -37,7 +37,13 @@ export function buildProgram(): Command {
 
 /** Runs the CLI and maps errors to a message on stderr and an exit code from one table. */
 export async function runCli(argv: string[]): Promise<number> {
-  const program = buildProgram().exitOverride();
+  const program = buildProgram();
+  // Every command, nested ones included: a usage error throws (exit 2) instead of exiting with 1.
+  const override = (c: Command): void => {
+    c.exitOverride();
+    c.commands.forEach(override);
+  };
+  override(program);
   try {
     await program.parseAsync(argv);
     return 0;

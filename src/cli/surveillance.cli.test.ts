@@ -72,6 +72,9 @@ describeWithSharedData('tocsin series, signals and replay on the UCDP file of th
     const bad = await tocsin(dataDir, 'signals', 'list', '--status', 'maybe');
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/--status/);
+    const usage = await tocsin(dataDir, 'signals', 'list', '--bogus'); // a usage error of a nested command
+    expect(usage.code).toBe(2);
+    expect(usage.stderr).toMatch(/unknown option '--bogus'/);
   });
 
   it('replays 1991-2022 week by week and reports signals before the 2013 onset', async () => {

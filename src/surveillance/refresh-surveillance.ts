@@ -9,6 +9,9 @@ import { findAlarms } from './signals/find-alarms.js';
 import { storeSignals } from './signals/signals.repository.js';
 import { readSurveillanceSettings } from './surveillance-settings.repository.js';
 
+/** Re-clustered events from which the roll-up tables' planner statistics are refreshed. */
+const ANALYZE_AFTER_EVENTS = 5_000;
+
 export interface SurveillanceReport {
   countries: number;
   events: number;
@@ -43,6 +46,12 @@ export async function refreshSurveillance(
     events += c.events;
     incidents += c.incidents;
   }
+  // PGlite runs no autovacuum: after a bulk re-count, fresh statistics keep the next small update on
+  // index plans (measured: a week of new events in 59 countries, 3.9 s without, 0.5 s with).
+  if (events >= ANALYZE_AFTER_EVENTS)
+    await db.exec(
+      'ANALYZE event_clusters; ANALYZE event_cluster_members; ANALYZE event_series_weekly; ANALYZE event_series_monthly',
+    );
   const set = await readSeriesSet(db, { frequency: 'weekly', categories: settings.categories, countries });
   const since = new Map([...changedSince].map(([c, d]) => [c as string, mondayOf(d)]));
   const alarms = findAlarms(set, settings, since);
