@@ -26,6 +26,7 @@ import { formatSummary } from './lib/summary.js';
 import { benchApi } from './parts/api.js';
 import { benchImport, freshPgliteDir, pgliteDir, type ImportResult } from './parts/import.js';
 import { benchDetectMethods } from './parts/detect-methods.js';
+import { benchElasticNet } from './parts/elastic-net.js';
 import { benchRawParse, type ParseResult } from './parts/papaparse.js';
 import { benchSurveillance, ensureWorldGedFile } from './parts/surveillance.js';
 import { runProfilePart } from './profile/index.js';
@@ -54,9 +55,10 @@ const MAIN_PARTS = [
   'api-postgres',
   'detect-methods',
   'surveillance-pglite',
+  'elastic-net',
 ] as const;
 /** Parts that do not read the 1M-row GED file. */
-const OWN_DATA_PARTS: readonly string[] = ['detect-methods', 'surveillance-pglite'];
+const OWN_DATA_PARTS: readonly string[] = ['detect-methods', 'surveillance-pglite', 'elastic-net'];
 /** Where the time goes (run only when named): see bench/profile/. */
 const PROFILE_PARTS = [
   'stages',
@@ -176,6 +178,9 @@ try {
         );
         break;
       }
+      case 'elastic-net':
+        record(part, 'npm run bench -- --only elastic-net', await benchElasticNet(log));
+        break;
       default:
         record(
           part,

@@ -1,6 +1,7 @@
 import type { ApiResult } from '../parts/api.js';
 import type { ImportResult } from '../parts/import.js';
 import type { DetectMethodsResult } from '../parts/detect-methods.js';
+import type { ElasticNetBenchResult } from '../parts/elastic-net.js';
 import type { ParseResult } from '../parts/papaparse.js';
 import type { SurveillanceResult } from '../parts/surveillance.js';
 import type { Results } from './results.js';
@@ -97,6 +98,19 @@ export function formatSummary(results: Results): string {
       figure: `a week of new events (${nf.format(wk.rows)}, ${wk.countries} countries) to new signals`,
       value: `surveillance step ${wk.surveillanceSeconds} s (whole import ${wk.importSeconds.toFixed(2)} s)`,
       target: `< 1 s ${(wk.surveillanceSeconds ?? Infinity) < 1 ? 'met' : 'MISSED'}`,
+    });
+  }
+  const en = get<ElasticNetBenchResult>('elastic-net');
+  if (en) {
+    lines.push({
+      figure: 'elastic net, one 10-fold CV fit on the EWP training set',
+      value: `${en.cvFit.medianMs} ms (${en.cvFitThreaded.medianMs} ms in ${en.cvFitThreaded.threads} threads)`,
+      target: `4x faster than R: ${en.speedupOverR.cvFit}x ${en.speedupOverR.cvFit >= 4 ? 'met' : 'MISSED'}`,
+    });
+    lines.push({
+      figure: 'elastic net, 31-refit back-test',
+      value: `${en.backtest.oneThreadSeconds} s (${en.backtest.threadedSeconds} s in ${en.backtest.threads} threads)`,
+      target: `4x faster than R: ${en.speedupOverR.backtestOneThread}x ${en.speedupOverR.backtestOneThread >= 4 ? 'met' : 'MISSED'}`,
     });
   }
   const w = [0, 1, 2].map((i) => Math.max(...lines.map((l) => [l.figure, l.value, l.target][i]!.length), 6));

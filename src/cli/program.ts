@@ -6,6 +6,7 @@ import { detectCommand } from './detect.command.js';
 import { eventsCommand } from './events.command.js';
 import { EXIT_CODE } from './exit-codes.js';
 import { fetchCommand } from './fetch.command.js';
+import { forecastCommand } from './forecast.command.js';
 import { importCommand } from './import.command.js';
 import { importsCommand } from './imports.command.js';
 import { replayCommand } from './replay.command.js';
@@ -28,6 +29,7 @@ export function buildProgram(): Command {
     .addCommand(eventsCommand)
     .addCommand(detectCommand)
     .addCommand(importsCommand)
+    .addCommand(forecastCommand)
     .addCommand(seriesCommand)
     .addCommand(signalsCommand)
     .addCommand(replayCommand)

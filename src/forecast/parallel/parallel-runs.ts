@@ -1,0 +1,38 @@
+import type { RefitRunner } from '../backtest/backtest.js';
+import { runRefitsInProcess } from '../backtest/refit.js';
+import { planCrossValidation, type CrossValidation } from '../elastic-net/cross-validate.js';
+import type { DesignMatrix } from '../elastic-net/design-matrix.js';
+import type { ElasticNetOptions } from '../elastic-net/elastic-net-path.js';
+import { createWorkerPool, type WorkerPool } from './worker-pool.js';
+
+/**
+ * A back-test `RefitRunner` over `threads` worker threads (one refit per job, largest first: they
+ * take longest). With one thread it runs in-process, with no worker at all.
+ */
+export function workerRefitRunner(threads: number): RefitRunner {
+  if (threads === 1) return runRefitsInProcess;
+  return async (tasks) => {
+    const pool = createWorkerPool(Math.min(threads, Math.max(1, tasks.length)));
+    try {
+      const order = tasks.map((task, i) => ({ task, i })).sort((a, b) => b.task.train.rows - a.task.train.rows);
+      const results = new Array<Awaited<ReturnType<RefitRunner>>[number]>(tasks.length);
+      await Promise.all(order.map(async ({ task, i }) => (results[i] = await pool.run({ kind: 'refit', task }))));
+      return results;
+    } finally {
+      await pool.close();
+    }
+  };
+}
+
+/** `crossValidateElasticNet` with its k + 1 path fits spread over a worker pool; same result. */
+export async function crossValidateInWorkers(
+  pool: WorkerPool,
+  x: DesignMatrix,
+  y: ArrayLike<number>,
+  foldIds: Int32Array,
+  options: Omit<ElasticNetOptions, 'lambdas'>,
+): Promise<CrossValidation> {
+  const plan = planCrossValidation(x, y, foldIds, options);
+  const paths = await Promise.all(plan.tasks.map((task) => pool.run({ kind: 'path', task })));
+  return plan.score(paths);
+}

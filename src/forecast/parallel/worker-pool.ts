@@ -1,0 +1,95 @@
+import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { TocsinError, type ErrorCode } from '../../core/errors.js';
+import type { RefitOutcome, RefitTask } from '../backtest/refit.js';
+import type { ElasticNetPath } from '../elastic-net/elastic-net-path.js';
+import type { PathFitTask } from '../elastic-net/cross-validate.js';
+
+/** A job for a worker, and what it answers. */
+export type WorkerJob = { kind: 'refit'; task: RefitTask } | { kind: 'path'; task: PathFitTask };
+type Answer<J extends WorkerJob> = J extends { kind: 'refit' } ? RefitOutcome : ElasticNetPath;
+/** What a worker posts back: the answer, or the error the job threw (the worker lives on). */
+export type WorkerReply =
+  { ok: true; value: RefitOutcome | ElasticNetPath | undefined } | { ok: false; code: ErrorCode; message: string };
+
+/** Worker threads to use by default: one per core, at most 8. */
+export const defaultThreads = (): number => Math.max(1, Math.min(8, availableParallelism()));
+
+/** Worker threads fed from one queue: each takes the next job when it finishes one. */
+export interface WorkerPool {
+  readonly threads: number;
+  run<J extends WorkerJob>(job: J): Promise<Answer<J>>;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts `threads` worker threads running `forecast-worker`. Jobs are pure functions of their
+ * data, so results do not depend on which thread runs them. Close the pool when done.
+ */
+export function createWorkerPool(threads: number): WorkerPool {
+  if (!Number.isInteger(threads) || threads < 1)
+    throw new TocsinError('invalid_input', `threads must be a positive integer, got ${threads}`);
+  const idle: Worker[] = Array.from({ length: threads }, startWorker);
+  const all = [...idle];
+  const waiting: Array<() => void> = [];
+  const take = async (): Promise<Worker> => {
+    while (idle.length === 0) await new Promise<void>((resolve) => waiting.push(resolve));
+    return idle.pop()!;
+  };
+  const release = (w: Worker) => {
+    idle.push(w);
+    waiting.shift()?.();
+  };
+  return {
+    threads,
+    async run<J extends WorkerJob>(job: J): Promise<Answer<J>> {
+      const worker = await take();
+      try {
+        return await send<Answer<J>>(worker, job);
+      } finally {
+        release(worker);
+      }
+    },
+    async close() {
+      await Promise.all(all.map((w) => w.terminate()));
+    },
+  };
+}
+
+/**
+ * The worker script beside this module. Run from the TypeScript sources (tests, `npm run bench`),
+ * the worker first registers tsx's loader (loader hooks are per thread), then imports the script.
+ */
+function startWorker(): Worker {
+  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./forecast-worker.js', import.meta.url));
+  // tsx's ESM API (`tsx/esm/api`, import condition); require.resolve would pick its CommonJS twin.
+  const tsxDir = dirname(createRequire(import.meta.url).resolve('tsx/package.json'));
+  const api = pathToFileURL(join(tsxDir, 'dist/esm/api/index.mjs')).href;
+  const script = new URL('./forecast-worker.ts', import.meta.url).href;
+  const bootstrap = `const { register } = await import(${JSON.stringify(api)}); register(); await import(${JSON.stringify(script)});`;
+  return new Worker(new URL(`data:text/javascript,${encodeURIComponent(bootstrap)}`));
+}
+
+function send<T>(worker: Worker, job: WorkerJob): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const cleanup = () => {
+      worker.off('message', onMessage);
+      worker.off('error', onError);
+    };
+    const onMessage = (reply: WorkerReply) => {
+      cleanup();
+      if (reply.ok) resolve(reply.value as T);
+      else reject(new TocsinError(reply.code, reply.message));
+    };
+    const onError = (e: Error) => {
+      cleanup();
+      reject(new TocsinError('internal', `forecast worker failed: ${e.message}`, undefined, { cause: e }));
+    };
+    worker.on('message', onMessage);
+    worker.on('error', onError);
+    worker.postMessage(job);
+  });
+}
