@@ -3,7 +3,7 @@ import type { IsoDate, Iso3 } from '../core/brand.js';
 import type { Db } from '../db/database.js';
 import { parseCorroborationRule } from './corroboration/corroboration-rule.js';
 import { mondayOf } from './series/periods.js';
-import { rebuildCountryRollup } from './series/rollup.repository.js';
+import { rebuildRollups } from './series/rollup.repository.js';
 import { readSeriesSet } from './series/series.repository.js';
 import { findAlarms } from './signals/find-alarms.js';
 import { storeSignals } from './signals/signals.repository.js';
@@ -39,13 +39,7 @@ export async function refreshSurveillance(
   const settings = await readSurveillanceSettings(db);
   const rule = parseCorroborationRule(settings.corroboration);
   const countries = [...changedSince.keys()].sort();
-  let events = 0;
-  let incidents = 0;
-  for (const country of countries) {
-    const c = await rebuildCountryRollup(db, country, rule, wholeHistory ? null : changedSince.get(country)!);
-    events += c.events;
-    incidents += c.incidents;
-  }
+  const { events, incidents } = await rebuildRollups(db, changedSince, rule, wholeHistory);
   // PGlite runs no autovacuum: after a bulk re-count, fresh statistics keep the next small update on
   // index plans (measured: a week of new events in 59 countries, 3.9 s without, 0.5 s with).
   if (events >= ANALYZE_AFTER_EVENTS)

@@ -5,7 +5,7 @@
 export const sql = /* sql */ `
 -- One row per corroborated incident (a cluster of events from one or several sources).
 CREATE TABLE event_clusters (
-  anchor_id     bigint PRIMARY KEY,
+  anchor_id     bigint PRIMARY KEY REFERENCES events(id) ON DELETE CASCADE,
   country_iso3  text NOT NULL,
   admin1        text NOT NULL DEFAULT '',
   category      text NOT NULL,
@@ -20,8 +20,8 @@ CREATE INDEX event_clusters_country_day ON event_clusters (country_iso3, day);
 -- Which incident each event was counted under (kept apart from events: rewriting wide event rows
 -- with their raw cells at every re-clustering would cost as much as the import itself).
 CREATE TABLE event_cluster_members (
-  event_id     bigint PRIMARY KEY,
-  anchor_id    bigint NOT NULL,
+  event_id     bigint PRIMARY KEY REFERENCES events(id) ON DELETE CASCADE,
+  anchor_id    bigint NOT NULL REFERENCES event_clusters(anchor_id) ON DELETE CASCADE,
   country_iso3 text NOT NULL
 );
 CREATE INDEX event_cluster_members_anchor ON event_cluster_members (anchor_id);
