@@ -22,7 +22,9 @@ async function storeState(db: Db) {
 
 describeEachEngine('importEventFile', ({ db }) => {
   beforeEach(async () => {
-    await db().exec('TRUNCATE events, import_rejections, import_batches RESTART IDENTITY CASCADE');
+    await db().exec(
+      'TRUNCATE events, import_rejections, import_batches, event_clusters, event_cluster_members, event_series_weekly, event_series_monthly RESTART IDENTITY CASCADE',
+    );
   });
 
   it('stores every good row and adds nothing when the same file is imported again', async () => {

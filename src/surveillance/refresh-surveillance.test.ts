@@ -1,6 +1,8 @@
 import { beforeEach, expect, it } from 'vitest';
 import type { IsoDate, Iso3 } from '../core/brand.js';
 import { describeEachEngine } from '../test-support/engines.js';
+import { clusterEvents } from './corroboration/cluster-events.js';
+import { DEFAULT_CORROBORATION_RULE } from './corroboration/corroboration-rule.js';
 import { redoSurveillance } from './refresh-surveillance.js';
 import { event, quietThenBurst, storeAndSurvey as store } from '../test-support/event-fixtures.js';
 import { readSeriesSet } from './series/series.repository.js';
@@ -144,6 +146,43 @@ describeEachEngine('surveillance after an import', ({ db }) => {
     expect(cluster!.members).toBe(2);
     await redoSurveillance(db());
     expect(await snapshot()).toEqual(incremental);
+  });
+
+  it('writes single-source incidents in SQL exactly as the clustering would', async () => {
+    const events = [
+      event({ dateStart: '2013-12-05', admin1: null, fatalitiesBest: null }),
+      event({ dateStart: '2013-12-05', category: 'state-based', fatalitiesBest: 40 }), // same day and place: UCDP never repeats itself
+      event({ dateStart: '2013-12-01', dateEnd: '2013-12-31' as IsoDate, datePrecision: 'month', latitude: 9 }),
+    ];
+    await store(db(), events);
+    const stored = await db().query<{
+      anchor_id: number;
+      admin1: string;
+      category: string;
+      day: string;
+      fatalities: number | null;
+    }>('SELECT anchor_id, admin1, category, day, fatalities FROM event_clusters ORDER BY anchor_id');
+    const ids = await db().query<{ id: number; source_id: string }>('SELECT id, source_id FROM events ORDER BY id');
+    const clustering = clusterEvents(
+      events.map((e) => ({
+        ...e,
+        id: ids.find((r) => r.source_id === e.sourceId)!.id,
+        dateStart: e.dateStart,
+        countryIso3: e.countryIso3,
+      })),
+      DEFAULT_CORROBORATION_RULE,
+    );
+    expect(stored).toEqual(
+      [...clustering.clusters]
+        .sort((a, b) => a.anchorId - b.anchorId)
+        .map((c) => ({
+          anchor_id: c.anchorId,
+          admin1: c.admin1 ?? '',
+          category: c.category,
+          day: c.date,
+          fatalities: c.fatalities,
+        })),
+    );
   });
 
   it('rejects settings that name an unknown method or category, saying which field', async () => {

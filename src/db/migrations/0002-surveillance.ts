@@ -5,7 +5,7 @@
 export const sql = /* sql */ `
 -- One row per corroborated incident (a cluster of events from one or several sources).
 CREATE TABLE event_clusters (
-  anchor_id     bigint PRIMARY KEY REFERENCES events(id) ON DELETE CASCADE,
+  anchor_id     bigint PRIMARY KEY,  -- no foreign keys here: checking them doubled the cost of writing a million incidents
   country_iso3  text NOT NULL,
   admin1        text NOT NULL DEFAULT '',
   category      text NOT NULL,
@@ -20,12 +20,11 @@ CREATE INDEX event_clusters_country_day ON event_clusters (country_iso3, day);
 -- Which incident each event was counted under (kept apart from events: rewriting wide event rows
 -- with their raw cells at every re-clustering would cost as much as the import itself).
 CREATE TABLE event_cluster_members (
-  event_id     bigint PRIMARY KEY REFERENCES events(id) ON DELETE CASCADE,
-  anchor_id    bigint NOT NULL REFERENCES event_clusters(anchor_id) ON DELETE CASCADE,
+  event_id     bigint PRIMARY KEY,
+  anchor_id    bigint NOT NULL,
   country_iso3 text NOT NULL
 );
 CREATE INDEX event_cluster_members_anchor ON event_cluster_members (anchor_id);
-CREATE INDEX event_cluster_members_country ON event_cluster_members (country_iso3);
 
 -- Roll-ups: incidents and fatalities (best) per country, admin1 ('' when unknown), category and
 -- period. Rebuilt per country after each import; series are read from here, never from events.

@@ -83,13 +83,15 @@ export async function rebuildRollups(
       ? new Map([...changedSince.keys()].map((c) => [c, null]))
       : await findCuts(tx, changedSince, rule);
     const k = [cutsJson(cuts)];
+    const solo = await singleSourceCountries(tx, k[0]!, rule);
+    const mixed = [cutsJson(new Map([...cuts].filter(([c]) => !solo.has(c))))];
     // One JSON text for all rows: far cheaper to move out of PGlite than row by row.
     const [r] = await tx.query<{ rows: string | null }>(
       `SELECT json_agg(json_build_array(e.country_iso3, e.id, e.source, e.date_start, e.date_end, e.date_precision, e.admin1,
               e.latitude, e.longitude, e.location_precision, e.category, e.fatalities_best))::text AS rows
        FROM ${CUTS} CROSS JOIN LATERAL (
          SELECT * FROM events e WHERE e.country_iso3 = k.country AND e.date_start >= coalesce(k.cut, '-infinity'::date) OFFSET 0) AS e`,
-      k,
+      mixed,
     );
     const rows = r?.rows ? (JSON.parse(r.rows) as EventForRollup[]) : [];
     const byCountry = new Map<Iso3, EventForRollup[]>();
@@ -162,9 +164,93 @@ export async function rebuildRollups(
          ON CONFLICT (event_id) DO UPDATE SET anchor_id = EXCLUDED.anchor_id, country_iso3 = EXCLUDED.country_iso3`,
         [JSON.stringify(members)],
       );
+    const single = solo.size
+      ? await insertSingleEventIncidents(tx, cutsJson(new Map([...cuts].filter(([c]) => solo.has(c)))))
+      : 0;
     await rebuildPeriods(tx, k[0]!);
-    return { events: rows.length, incidents: clusters.length };
+    return { events: rows.length + single, incidents: clusters.length + single };
   });
+}
+
+/**
+ * Countries whose events from the cut on all come from one source that never reports an incident
+ * twice (not in `sameSourceMatches`): no two of them can be one incident (a cluster holds at most one
+ * report per such source), so each event is its own incident and SQL can write them without a trip
+ * through JavaScript. A store of UCDP GED alone is all such countries.
+ */
+async function singleSourceCountries(tx: Queryable, cuts: string, rule: CorroborationRule): Promise<Set<Iso3>> {
+  const rows = await tx.query<{ country: Iso3; sources: string[] | null }>(
+    `SELECT k.country, s.sources FROM ${CUTS} CROSS JOIN LATERAL (
+       SELECT array_agg(DISTINCT source) AS sources FROM events e
+       WHERE e.country_iso3 = k.country AND e.date_start >= coalesce(k.cut, '-infinity'::date) OFFSET 0) AS s`,
+    [cuts],
+  );
+  const selfMatching = new Set<string>(rule.sameSourceMatches);
+  return new Set(
+    rows
+      .filter((r) => (r.sources ?? []).length <= 1 && !(r.sources ?? []).some((x) => selfMatching.has(x)))
+      .map((r) => r.country),
+  );
+}
+
+/** Each event from the cut on as an incident of its own (see `singleSourceCountries`); returns how many. */
+async function insertSingleEventIncidents(tx: Queryable, cuts: string): Promise<number> {
+  const events = `${CUTS} CROSS JOIN LATERAL (
+      SELECT * FROM events e WHERE e.country_iso3 = k.country AND e.date_start >= coalesce(k.cut, '-infinity'::date) OFFSET 0) AS e`;
+  await tx.query(
+    `INSERT INTO event_clusters (anchor_id, country_iso3, admin1, category, day, last_day, date_precision, fatalities, members, sources)
+     SELECT e.id, e.country_iso3, coalesce(e.admin1, ''), e.category, e.date_start, e.date_start, e.date_precision, e.fatalities_best, 1,
+            ARRAY[e.source] FROM ${events}`,
+    [cuts],
+  );
+  const [r] = await tx.query<{ n: number }>(
+    `WITH m AS (
+       INSERT INTO event_cluster_members (event_id, anchor_id, country_iso3) SELECT e.id, e.id, e.country_iso3 FROM ${events}
+       ON CONFLICT (event_id) DO UPDATE SET anchor_id = EXCLUDED.anchor_id, country_iso3 = EXCLUDED.country_iso3 RETURNING 1)
+     SELECT count(*)::integer AS n FROM m`,
+    [cuts],
+  );
+  return r?.n ?? 0;
+}
+
+/** Events per transaction of `rebuildRollupsInGroups`: bounds memory (JSON in and out of the database). */
+const GROUP_EVENTS = 50_000;
+
+/**
+ * `rebuildRollups` over countries grouped so that each transaction handles about `GROUP_EVENTS`
+ * events (a country larger than that is a group of its own): a first import of a million events
+ * would otherwise hold every event, incident and membership in memory at once.
+ */
+export async function rebuildRollupsInGroups(
+  db: Db,
+  changedSince: ReadonlyMap<Iso3, IsoDate>,
+  rule: CorroborationRule,
+  wholeHistory: boolean,
+): Promise<RollupCounts> {
+  const counts = await db.query<{ country: Iso3; n: number }>(
+    `SELECT k.country, e.n FROM json_to_recordset($1::json) AS k(country text, since date) CROSS JOIN LATERAL (
+       SELECT count(*)::integer AS n FROM events e
+       WHERE e.country_iso3 = k.country AND e.date_start >= coalesce(k.since, '-infinity'::date) OFFSET 0) AS e`,
+    [JSON.stringify([...changedSince].map(([country, since]) => ({ country, since: wholeHistory ? null : since })))],
+  );
+  const total = { events: 0, incidents: 0 };
+  let group = new Map<Iso3, IsoDate>();
+  let size = 0;
+  const flush = async () => {
+    if (group.size === 0) return;
+    const r = await rebuildRollups(db, group, rule, wholeHistory);
+    total.events += r.events;
+    total.incidents += r.incidents;
+    group = new Map();
+    size = 0;
+  };
+  for (const { country, n } of counts.sort((a, b) => a.country.localeCompare(b.country))) {
+    if (size > 0 && size + n > GROUP_EVENTS) await flush();
+    group.set(country, changedSince.get(country)!);
+    size += n;
+  }
+  await flush();
+  return total;
 }
 
 /** Rebuilds the roll-up rows from the period holding each country's cut on (all of them when null). */

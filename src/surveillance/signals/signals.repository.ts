@@ -5,6 +5,7 @@ import { categoriesOf } from '../series/series.js';
 import { STATUS_OF_DECISION, type Alarm, type Signal, type SignalStatus, type TriageDecision } from './signal.js';
 
 const MAX_EVENT_IDS = 1000;
+const ALARMS_PER_STATEMENT = 1000;
 
 /**
  * Stores alarms as signals in one statement, each with the events behind it (the members of the
@@ -18,25 +19,28 @@ export async function storeSignals(
   alarms: readonly Alarm[],
   scope: { since: ReadonlyMap<string, IsoDate>; batchId: number | null },
 ): Promise<{ stored: number; withdrawn: number }> {
-  const rows = alarms.map((a) => ({ ...a, categories: categoriesOf(a.category) }));
-  const stored = rows.length
-    ? await db.query<{ id: number }>(
-        `INSERT INTO signals (country_iso3, category, measure, week, method, observed, upperbound, event_ids, batch_id, detected_at)
-         SELECT a.country, a.category, a.measure, a.week, a.method, a.observed, a.upperbound,
-                ARRAY(SELECT m.event_id FROM event_clusters c JOIN event_cluster_members m ON m.anchor_id = c.anchor_id
-                      WHERE c.country_iso3 = a.country AND c.category = ANY(a.categories)
-                        AND c.day >= a.week AND c.day < a.week + 7 AND c.date_precision IN ('day', 'days', 'week')
-                      ORDER BY m.event_id LIMIT ${MAX_EVENT_IDS}),
-                $2, now()
-         FROM json_to_recordset($1::json) AS a(country text, category text, measure text, week date, method text,
-              observed double precision, upperbound double precision, categories text[])
-         ON CONFLICT ON CONSTRAINT signals_alarm DO UPDATE
-           SET observed = EXCLUDED.observed, upperbound = EXCLUDED.upperbound, event_ids = EXCLUDED.event_ids,
-               detected_at = EXCLUDED.detected_at
-         RETURNING id`,
-        [JSON.stringify(rows), scope.batchId],
-      )
-    : [];
+  let stored = 0;
+  // In slices: each alarm carries up to 1,000 event ids, and a first import can raise thousands.
+  for (let i = 0; i < alarms.length; i += ALARMS_PER_STATEMENT) {
+    const rows = alarms.slice(i, i + ALARMS_PER_STATEMENT).map((a) => ({ ...a, categories: categoriesOf(a.category) }));
+    const out = await db.query<{ id: number }>(
+      `INSERT INTO signals (country_iso3, category, measure, week, method, observed, upperbound, event_ids, batch_id, detected_at)
+       SELECT a.country, a.category, a.measure, a.week, a.method, a.observed, a.upperbound,
+              ARRAY(SELECT m.event_id FROM event_clusters c JOIN event_cluster_members m ON m.anchor_id = c.anchor_id
+                    WHERE c.country_iso3 = a.country AND c.category = ANY(a.categories)
+                      AND c.day >= a.week AND c.day < a.week + 7 AND c.date_precision IN ('day', 'days', 'week')
+                    ORDER BY m.event_id LIMIT ${MAX_EVENT_IDS}),
+              $2, now()
+       FROM json_to_recordset($1::json) AS a(country text, category text, measure text, week date, method text,
+            observed double precision, upperbound double precision, categories text[])
+       ON CONFLICT ON CONSTRAINT signals_alarm DO UPDATE
+         SET observed = EXCLUDED.observed, upperbound = EXCLUDED.upperbound, event_ids = EXCLUDED.event_ids,
+             detected_at = EXCLUDED.detected_at
+       RETURNING id`,
+      [JSON.stringify(rows), scope.batchId],
+    );
+    stored += out.length;
+  }
   const since = [...scope.since.entries()].map(([country, from]) => ({ country, from }));
   const withdrawn = since.length
     ? await db.query(
@@ -46,7 +50,7 @@ export async function storeSignals(
         [JSON.stringify(since)],
       )
     : [];
-  return { stored: stored.length, withdrawn: withdrawn.length };
+  return { stored, withdrawn: withdrawn.length };
 }
 
 export interface SignalFilter {
