@@ -1,11 +1,14 @@
 import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PACKAGE_ROOT } from '../core/paths.js';
+import Papa from 'papaparse';
 import { describeWithSharedData, sharedData } from '../test-support/shared-data.js';
+import { tocsin as tocsinOn } from '../test-support/tocsin-cli.js';
 
 const run = promisify(execFile);
 const TSX = join(PACKAGE_ROOT, 'node_modules', '.bin', 'tsx');
@@ -49,6 +52,14 @@ describeWithSharedData('tocsin forecast backtest', () => {
     });
     expect((doc.settings as { predictors: string[] }).predictors).toHaveLength(39);
     expect(doc.refits).toHaveLength(7);
+    const regions = doc.by_region as { group: string; onsets: number; country_years: number }[];
+    expect(regions.map((g) => g.group)).toEqual(['Africa', 'Americas', 'Asia', 'Europe', 'Oceania']);
+    expect(regions.reduce((n, g) => n + g.onsets, 0)).toBe(11);
+    expect(regions.reduce((n, g) => n + g.country_years, 0)).toBe(1090);
+    const size = doc.by_size as { predictor: string; groups: { group: string; onsets: number }[] };
+    expect(size.predictor).toBe('popsize.log2');
+    expect(size.groups.map((g) => g.group)).toEqual(['small', 'medium', 'large']);
+    expect(size.groups.reduce((n, g) => n + g.onsets, 0)).toBe(11);
   }, 60_000);
 
   it('gives the same figures in one thread, and honours --seed, --folds and --alpha', async () => {
@@ -99,4 +110,156 @@ describe('tocsin forecast backtest refuses bad input with where and why', () => 
       /3 problems: line 2, year: not a whole number; line 3, ccode: unknown country code.*; line 3, x: not a finite number/,
     );
   });
+});
+
+describeWithSharedData('tocsin forecast fit, predict, explain and models', () => {
+  const EWP = sharedData('ewp/prepared2024predictors-2025-09-03.csv');
+  const dataDir = mkdtempSync(join(tmpdir(), 'tocsin-forecast-db-'));
+  let fitOut: string;
+  beforeAll(async () => {
+    const out = await tocsinOn(
+      dataDir,
+      'forecast',
+      'fit',
+      '--input',
+      EWP,
+      '--lambda',
+      '0.002586428948318162',
+      '--name',
+      'EWP 2025',
+    );
+    expect(out.code, out.stderr).toBe(0);
+    fitOut = out.stdout;
+  }, 60_000);
+
+  it('fits at a fixed lambda, stores the model and prints its top 10', () => {
+    expect(fitOut).toMatch(
+      /^Stored forecast model 1 "EWP 2025" \(elastic-net, alpha 0\.5, lambda 0\.002586428948318162 \(fixed\)\)/,
+    );
+    expect(fitOut).toMatch(/Trained on 8,970 country-years up to 2022 \(211 with an onset ahead\); 22 of 39 predictors non-zero/);
+    expect(fitOut).toMatch(/ {3}1 {2}Burma\/Myanmar +MMR {3}10\.41%/);
+    expect(fitOut.trim().split('\n')).toHaveLength(3 + 2 + 10);
+  });
+
+  it("predicts EWP's published 2025-26 risks for all 168 countries", async () => {
+    const out = await tocsinOn(dataDir, 'forecast', 'predict', '--format', 'json');
+    expect(out.code, out.stderr).toBe(0);
+    const list = JSON.parse(out.stdout) as {
+      year: number;
+      forecasts: { countryName: string; probability: number; rank: number }[];
+    };
+    expect(list.year).toBe(2024);
+    const ours = new Map(list.forecasts.map((f) => [f.countryName, f]));
+    const published = Papa.parse<Record<string, string>>(
+      readFileSync(sharedData('ewp/final_forecasts_data_3Sep2025.csv'), 'utf8'),
+      {
+        header: true,
+        skipEmptyLines: true,
+      },
+    ).data;
+    expect(ours.size).toBe(168);
+    for (const row of published) {
+      expect(
+        Math.abs(ours.get(row.ewp_name!)!.probability - Number(row['risk.2025and2026.from2024'])),
+        row.ewp_name,
+      ).toBeLessThan(1e-4);
+    }
+    expect(list.forecasts.slice(0, 5).map((f) => f.countryName)).toEqual([
+      'Burma/Myanmar',
+      'Chad',
+      'Sudan',
+      'India',
+      'Burkina Faso',
+    ]);
+    const csv = await tocsinOn(dataDir, 'forecast', 'predict', '--format', 'csv', '--year', '2023');
+    expect(csv.stdout.split('\n')[0]).toBe('model,year,rank,iso3,country,probability,previous_probability,change');
+    expect(csv.stdout.split('\n')[1]).toMatch(/^1,2023,1,/);
+  }, 60_000);
+
+  it('explains a country in words and as JSON whose contributions add up', async () => {
+    const text = await tocsinOn(dataDir, 'forecast', 'explain', '--country', 'mmr');
+    expect(text.code, text.stderr).toBe(0);
+    expect(text.stdout).toMatch(
+      /^Burma\/Myanmar \(MMR\): 10\.41% risk of a new mass-killing onset in 2025-26 \(from the 2024 data\)\nRank 1 of 168; from the 2023 data/,
+    );
+    expect(text.stdout).toMatch(/\+0\.\d\d log-odds: battle deaths \(log2 of 1 \+ deaths\) higher than average \(11\.2 against/);
+    const json = await tocsinOn(dataDir, 'forecast', 'explain', '--country', 'TCD', '--format', 'json');
+    const d = JSON.parse(json.stdout) as {
+      rank: number;
+      logOdds: number;
+      baselineLogOdds: number;
+      contributions: { contribution: number; phrase: string }[];
+    };
+    expect(d.rank).toBe(2);
+    expect(d.contributions).toHaveLength(22);
+    expect(d.baselineLogOdds + d.contributions.reduce((s, c) => s + c.contribution, 0)).toBeCloseTo(d.logOdds, 10);
+    expect(d.contributions[0]!.phrase).toMatch(/log-odds: /);
+  }, 60_000);
+
+  it('lists the models with the hash of the data they were fitted on', async () => {
+    const out = await tocsinOn(dataDir, 'forecast', 'models', '--format', 'json');
+    const [model] = JSON.parse(out.stdout) as {
+      id: number;
+      dataSha256: string;
+      settings: { lambdaRule: string };
+      years: number[];
+    }[];
+    expect(model).toMatchObject({ id: 1, settings: { lambdaRule: 'fixed' }, years: [2024, 2023] });
+    expect(model!.dataSha256).toBe(createHash('sha256').update(readFileSync(EWP)).digest('hex'));
+    expect((await tocsinOn(dataDir, 'forecast', 'models')).stdout).toMatch(
+      /^ {3}1 {2}\d{4}-\d\d-\d\d \d\d:\d\d {2}EWP 2025 +lambda 0\.002586 \(fixed\) {2}years 2024, 2023 {2}no back-test/,
+    );
+  }, 60_000);
+
+  it('fits by cross-validation with the back-test stored beside it (EWP file cut at 2000)', async () => {
+    const cut = join(dir, 'ewp-to-2000-fit.csv');
+    const [header, ...rows] = readFileSync(EWP, 'utf8').trimEnd().split('\n');
+    const year = header!.split(',').indexOf('year');
+    writeFileSync(cut, [header, ...rows.filter((r) => Number(r.split(',')[year]) <= 2000)].join('\n') + '\n');
+    const out = await tocsinOn(dataDir, 'forecast', 'fit', '--input', cut, '--with-backtest', '--threads', '1', '--folds', '5');
+    expect(out.code, out.stderr).toBe(0);
+    expect(out.stdout).toMatch(
+      /^Stored forecast model 2 "elastic-net 2000 \(ewp-to-2000-fit\.csv\)" \(elastic-net, alpha 0\.5, lambda [\d.e-]+ \(lambda\.min of 5-fold CV, seed 90035\)\)/,
+    );
+    expect(out.stdout).toMatch(/Back-test: AUC 0\.\d{3}, top-30 \d+\/11/);
+    const [model] = JSON.parse((await tocsinOn(dataDir, 'forecast', 'models', '--format', 'json')).stdout) as {
+      settings: Record<string, unknown>;
+      backtest: { onsets: number; by_region: unknown[]; by_size: { groups: unknown[] } };
+    }[];
+    expect(model!.settings).toMatchObject({
+      folds: 5,
+      seed: 90035,
+      lastTrainingYear: 1998,
+      forecastYear: 2000,
+      lambdaRule: 'lambda.min',
+    });
+    expect(model!.backtest).toMatchObject({ onsets: 11, country_years: 1090 });
+    expect(model!.backtest.by_region).toHaveLength(5);
+    expect(model!.backtest.by_size.groups).toHaveLength(3);
+  }, 120_000);
+});
+
+describe('tocsin forecast fit, predict and explain refuse bad input with where and why', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'tocsin-forecast-empty-'));
+
+  it('bad options (invalid_input, exit 2)', async () => {
+    const lambda = await tocsinOn(dataDir, 'forecast', 'fit', '--input', 'x.csv', '--lambda', '-1');
+    expect(lambda.code).toBe(2);
+    expect(lambda.stderr).toMatch(/--lambda: /);
+    expect((await tocsinOn(dataDir, 'forecast', 'fit', '--input', 'x.csv', '--lambda-rule', 'min')).code).toBe(2);
+    const country = await tocsinOn(dataDir, 'forecast', 'explain', '--country', 'Myanmar');
+    expect(country.code).toBe(2);
+    expect(country.stderr).toMatch(/--country: must be an ISO alpha-3 code such as MMR/);
+    expect((await tocsinOn(dataDir, 'forecast', 'predict', '--model', 'newest')).stderr).toMatch(/--model: /);
+    const missing = await tocsinOn(dataDir, 'forecast', 'fit', '--input', join(dir, 'nope.csv'));
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/nope\.csv: no such file/);
+  }, 60_000);
+
+  it('asks for a model first when none is stored (not_found, exit 4)', async () => {
+    const out = await tocsinOn(dataDir, 'forecast', 'predict');
+    expect(out.code).toBe(4);
+    expect(out.stderr).toMatch(/no forecast model is stored yet \(fit one with `tocsin forecast fit`\)/);
+    expect((await tocsinOn(dataDir, 'forecast', 'models')).stdout).toMatch(/^No forecast model is stored yet/);
+  }, 60_000);
 });

@@ -6,6 +6,7 @@ import { registerUserRoutes } from '../access/users.routes.js';
 import { registerCountryRoutes } from '../countries/countries.routes.js';
 import { isTocsinError } from '../core/errors.js';
 import { registerEventRoutes } from '../events/events.routes.js';
+import { registerForecastRoutes } from '../forecast/product/forecasts.routes.js';
 import { registerImportRoutes } from '../ingest/imports.routes.js';
 import { registerSignalRoutes } from '../surveillance/signals/signals.routes.js';
 import type { App, AppDeps, AppEnv } from './app-env.js';
@@ -85,6 +86,7 @@ export function createApp(deps: AppDeps, webRoot?: string): App {
   registerEventRoutes(app, deps);
   registerImportRoutes(app, deps);
   registerSignalRoutes(app, deps);
+  registerForecastRoutes(app, deps);
 
   app.doc31('/api/openapi.json', DOC_INFO);
 

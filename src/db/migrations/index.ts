@@ -1,8 +1,10 @@
 import { sql as eventStore } from './0001-event-store.js';
 import { sql as surveillance } from './0002-surveillance.js';
+import { sql as forecasts } from './0003-forecasts.js';
 
 /** Every migration in order. Append only: an applied migration is never edited. */
 export const MIGRATIONS: readonly { id: string; sql: string }[] = [
   { id: '0001-event-store', sql: eventStore },
   { id: '0002-surveillance', sql: surveillance },
+  { id: '0003-forecasts', sql: forecasts },
 ];

@@ -1,10 +1,39 @@
 import type { BacktestResult } from './backtest.js';
+import type { BiasCheck, GroupFigures } from './bias.js';
 
 /** The peer's figures on the same protocol (REFERENCE.md section 1, from FOOSforecasts_3Sep2025.csv). */
 export const EWP_PUBLISHED = { auc: 0.825, hits: 27, onsets: 39 } as const;
 
-/** The back-test as a JSON document (snake_case keys), headline figures first. */
-export function backtestJson(result: BacktestResult, input: string): Record<string, unknown> {
+/** One group's figures of the bias check, in the JSON's words. */
+const groupJson = (g: GroupFigures, topK: number): Record<string, unknown> => ({
+  group: g.group,
+  country_years: g.countryYears,
+  countries: g.countries,
+  onsets: g.onsets,
+  hits: g.hits,
+  [`top${topK}_recall`]: g.topKRecall,
+  auc: g.auc,
+  brier: g.brier,
+  mean_forecast: g.meanForecast,
+  observed_rate: g.observedRate,
+});
+
+/** The bias check as `by_region` and `by_size` entries of the JSON document. */
+export function biasJson(bias: BiasCheck, topK: number): Record<string, unknown> {
+  const size = bias.bySize;
+  return {
+    by_region: bias.byRegion.map((g) => groupJson(g, topK)),
+    by_size: size && {
+      predictor: size.predictor,
+      cuts: size.cuts,
+      cuts_population: size.cutsPopulation,
+      groups: size.groups.map((g) => groupJson(g, topK)),
+    },
+  };
+}
+
+/** The back-test as a JSON document (snake_case keys), headline figures first; with the bias check when given. */
+export function backtestJson(result: BacktestResult, input: string, bias?: BiasCheck): Record<string, unknown> {
   const { metrics: m, settings: s } = result;
   return {
     model: s.model,
@@ -38,6 +67,7 @@ export function backtestJson(result: BacktestResult, input: string): Record<stri
       top_k: s.topK,
     },
     ewp_published: EWP_PUBLISHED,
+    ...(bias ? biasJson(bias, s.topK) : {}),
     missed_onsets: result.missedOnsets.map((o) => ({
       country: o.countryName,
       iso3: o.iso3,
@@ -65,8 +95,31 @@ export function backtestJson(result: BacktestResult, input: string): Record<stri
 const pct = (x: number): string => `${(100 * x).toFixed(1)}%`;
 const int = (n: number): string => n.toLocaleString('en-US');
 
-/** A readable summary of the back-test. */
-export function backtestText(result: BacktestResult, input: string): string {
+const groupLine = (g: GroupFigures): string =>
+  `  ${g.group.padEnd(10)} ${String(g.countryYears).padStart(13)} ${String(g.countries).padStart(10)}  ${`${g.hits}/${g.onsets}`.padStart(6)}  ${(g.auc === null ? 'NA' : g.auc.toFixed(3)).padStart(5)}  ${g.brier.toFixed(5)}  ${pct(g.meanForecast).padStart(13)}  ${pct(g.observedRate).padStart(8)}`;
+
+/** The bias check as text lines (by region, by population tercile). */
+function biasText(bias: BiasCheck, topK: number): string[] {
+  const head = `  ${'group'.padEnd(10)} ${'country-years'.padStart(13)} ${'countries'.padStart(10)}  ${`top${topK}`.padStart(6)}  ${'AUC'.padStart(5)}  ${'Brier'.padEnd(7)}  ${'mean forecast'.padStart(13)}  ${'observed'.padStart(8)}`;
+  const size = bias.bySize;
+  return [
+    '',
+    'By UN region (few onsets per group: read with care):',
+    head,
+    ...bias.byRegion.map(groupLine),
+    ...(size
+      ? [
+          '',
+          `By population tercile (${size.predictor}; cuts ${size.cutsPopulation ? size.cutsPopulation.map((c) => `${(c / 1e6).toFixed(1)} million`).join(' and ') : size.cuts.join(' and ')}):`,
+          head,
+          ...size.groups.map(groupLine),
+        ]
+      : []),
+  ];
+}
+
+/** A readable summary of the back-test; with the bias check when given. */
+export function backtestText(result: BacktestResult, input: string, bias?: BiasCheck): string {
   const { metrics: m, settings: s } = result;
   const failed = result.refits.filter((r) => r.error !== null);
   const lines = [
@@ -89,6 +142,7 @@ export function backtestText(result: BacktestResult, input: string): string {
     ),
     '',
     `Onsets missed by the top ${s.topK} (best rank): ${result.missedOnsets.map((o) => `${o.countryName} ${o.year} (${o.minrank2})`).join(', ') || 'none'}`,
+    ...(bias ? biasText(bias, s.topK) : []),
   ];
   return `${lines.join('\n')}\n`;
 }
