@@ -1,0 +1,130 @@
+/**
+ * Runs candidate models on the EWP back-test protocol and prints one JSON line per model:
+ *   npx tsx src/forecast/models/experiments.ts ../shared/data/ewp/prepared2024predictors-2025-09-03.csv [--seed N] en en+d xgb ...
+ * Every candidate's settings are fixed here, before any run; `runModelBacktest` fits each on the
+ * training rows of a cutoff only.
+ */
+import { runModelBacktest } from '../backtest/model-backtest.js';
+import { EWP_BACKTEST } from '../backtest/backtest.js';
+import type { CountryYearTable } from '../country-years/country-year.js';
+import { readCountryYears } from '../country-years/read-country-years.js';
+import { elasticNetModel } from './elastic-net-model.js';
+import { ensembleModel } from './ensemble-model.js';
+import { DEFAULT_GRADIENT_BOOSTING, gradientBoostingModel } from './gradient-boosting-model.js';
+import { withLaggedChanges } from './lagged-changes.js';
+import { plattCalibrated } from './platt-calibration.js';
+import type { ProbabilityModel } from './probability-model.js';
+import { timeSplitTuned } from './time-split-tuned.js';
+
+const en = elasticNetModel();
+const xgb = gradientBoostingModel();
+const xgbDeep = gradientBoostingModel({ ...DEFAULT_GRADIENT_BOOSTING, maxDepth: 5, minChildWeight: 2 });
+const xgbStumps = gradientBoostingModel({ ...DEFAULT_GRADIENT_BOOSTING, maxDepth: 1, rounds: 500, eta: 0.05 });
+
+const report =
+  (label: string) =>
+  (lastYear: number, chosen: number, losses: number[]): void => {
+    process.stderr.write(`${label} T=${lastYear} chose ${chosen} losses ${losses.map((l) => l.toFixed(5)).join(' ')}\n`);
+  };
+const xgbGrid = [
+  gradientBoostingModel({ ...DEFAULT_GRADIENT_BOOSTING, maxDepth: 2 }),
+  xgb,
+  gradientBoostingModel({ ...DEFAULT_GRADIENT_BOOSTING, rounds: 150 }),
+  gradientBoostingModel({ ...DEFAULT_GRADIENT_BOOSTING, maxDepth: 4, minChildWeight: 2 }),
+];
+
+/**
+ * The conflict and repression predictors whose recent change seemed most likely to signal an
+ * onset (chosen before any run, not from the back-test).
+ */
+export const DYNAMIC_PREDICTORS: readonly string[] = [
+  'battledeaths.log2',
+  'coup.try.5yr',
+  'mk_ongoing_count_log2',
+  'pol_killing_approved',
+  'repress_civilsoc',
+  'freediscussion',
+  'gdppcgrowth',
+  'un_imr_sqrt',
+  'widetargeting',
+  'narrowtargeting',
+];
+
+/** Which lagged changes a candidate sees: none, every time-varying predictor's, or DYNAMIC_PREDICTORS'. */
+type Changes = false | true | 'dynamic';
+
+/** Candidate -> [model, the lagged-change predictors it sees]. */
+export const CANDIDATES: Record<string, readonly [ProbabilityModel, Changes]> = {
+  en: [en, false],
+  'en+d': [en, true],
+  'en+dsel': [en, 'dynamic'],
+  'en-lasso': [elasticNetModel({ alpha: 1, folds: 10, lambdaRule: 'lambda.min' }), false],
+  'en-1se': [elasticNetModel({ alpha: 0.5, folds: 10, lambdaRule: 'lambda.1se' }), false],
+  'en-alphas': [
+    ensembleModel([
+      en,
+      elasticNetModel({ alpha: 0.1, folds: 10, lambdaRule: 'lambda.min' }),
+      elasticNetModel({ alpha: 1, folds: 10, lambdaRule: 'lambda.min' }),
+    ]),
+    false,
+  ],
+  xgb: [xgb, false],
+  'xgb+d': [xgb, true],
+  'xgb-deep': [xgbDeep, false],
+  'xgb-stumps': [xgbStumps, false],
+  'en+xgb': [ensembleModel([en, xgb]), false],
+  'en+xgb-logodds': [ensembleModel([en, xgb], 'mean-log-odds'), false],
+  'en+xgb+d': [ensembleModel([en, xgb]), true],
+  // Added after the first round of runs (combines the two best changes seen there): post hoc.
+  'en+xgb-logodds+d': [ensembleModel([en, xgb], 'mean-log-odds'), true],
+  'xgb-tuned': [timeSplitTuned(xgbGrid, 6, report('xgb-tuned')), false],
+  'model-tuned': [timeSplitTuned([en, xgb, ensembleModel([en, xgb])], 6, report('model-tuned')), false],
+  'platt-en': [plattCalibrated(en), false],
+  'platt-xgb': [plattCalibrated(xgb), false],
+  'platt-en+xgb': [plattCalibrated(ensembleModel([en, xgb])), false],
+};
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const seedAt = args.indexOf('--seed');
+  const seed = seedAt >= 0 ? Number(args.splice(seedAt, 2)[1]) : EWP_BACKTEST.seed;
+  if (!Number.isInteger(seed)) throw new Error('--seed needs an integer');
+  const [input, ...names] = args;
+  if (!input || names.length === 0) throw new Error(`usage: experiments.ts FILE ${Object.keys(CANDIDATES).join('|')} ...`);
+  const table = await readCountryYears(input);
+  const tables = new Map<Changes, CountryYearTable>([[false, table]]);
+  const tableWith = (changes: Changes): CountryYearTable => {
+    let t = tables.get(changes);
+    if (!t) {
+      t = changes === 'dynamic' ? withLaggedChanges(table, DYNAMIC_PREDICTORS) : withLaggedChanges(table);
+      tables.set(changes, t);
+    }
+    return t;
+  };
+  for (const name of names) {
+    const candidate = CANDIDATES[name];
+    if (!candidate) throw new Error(`unknown candidate ${name}`);
+    const [model, withChanges] = candidate;
+    const started = Date.now();
+    const result = await runModelBacktest(tableWith(withChanges), model, { ...EWP_BACKTEST, seed });
+    const m = result.metrics;
+    console.log(
+      JSON.stringify({
+        candidate: name,
+        seed,
+        model: result.model,
+        laggedChanges: withChanges,
+        auc: Number(m.auc.toFixed(4)),
+        hits: m.hits,
+        onsets: m.onsets,
+        brier: Number(m.brier.toFixed(5)),
+        countryYears: m.countryYears,
+        seconds: Math.round((Date.now() - started) / 1000),
+        missed: result.missedOnsets.map((s) => `${s.countryName} ${s.year} (${s.minrank2})`),
+        reliability: m.reliability.map((b) => [Number(b.meanForecast.toFixed(4)), b.events, b.count]),
+      }),
+    );
+  }
+}
+
+await main();
