@@ -28,3 +28,10 @@ export function summariseLatencies(ms: readonly number[]): LatencySummary {
 
 /** Events per second, rounded. */
 export const rate = (n: number, seconds: number): number => Math.round(n / seconds);
+
+/** The median of a sample (the mean of the two middle values for an even count). */
+export function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 === 1 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}

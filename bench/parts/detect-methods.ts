@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../../src/core/paths.js';
 import { detect, type DetectOptions } from '../../src/surveillance/methods/detect.js';
 import { readSeriesColumn } from '../../src/surveillance/methods/series-csv.js';
+import { median } from '../lib/stats.js';
 
 /** REFERENCE.md: the five R runs (surveillance 1.20.3) behind one CAR-sized weekly series take about 28 s. */
 const R_REFERENCE_MS = 28_000;
@@ -40,12 +41,6 @@ export interface DetectMethodsResult {
   /** How many times faster than R's 28 s. */
   speedupOverR: number;
 }
-
-const median = (xs: number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = s.length >> 1;
-  return s.length % 2 === 1 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-};
 
 /** Repeats one run (after warm-up) until about `budgetMs` of samples, at least 7, and returns their times. */
 function sample(series: readonly number[], options: DetectOptions, budgetMs: number): { times: number[]; weeks: number } {

@@ -8,6 +8,7 @@ import { fitElasticNetPath } from '../../src/forecast/elastic-net/elastic-net-pa
 import { assignFolds } from '../../src/forecast/elastic-net/folds.js';
 import { crossValidateInWorkers, workerRefitRunner } from '../../src/forecast/parallel/parallel-runs.js';
 import { createWorkerPool, defaultThreads } from '../../src/forecast/parallel/worker-pool.js';
+import { median } from '../lib/stats.js';
 
 const EWP_FILE = join(SHARED_DIR, 'data', 'ewp', 'prepared2024predictors-2025-09-03.csv');
 
@@ -35,11 +36,6 @@ export interface ElasticNetBenchResult {
   speedupOverR: { cvFit: number; cvFitThreaded: number; backtestOneThread: number; backtestThreaded: number };
 }
 
-const median = (xs: readonly number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = s.length >> 1;
-  return s.length % 2 === 1 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-};
 const round = (x: number, digits: number): number => Math.round(x * 10 ** digits) / 10 ** digits;
 
 /** Times the elastic net on EWP's data: one path, one CV fit (median of 7 after warm-up, one thread and in workers), the back-test. */

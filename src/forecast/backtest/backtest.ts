@@ -154,14 +154,6 @@ export async function runBacktest(
   });
 
   const scoredYears = [first + FORECAST_GAP + 1, last + FORECAST_GAP + 1] as const;
-  const { scored, withoutForecast, onsetUnknown } = scoreOnsets(table.rows, forecasts, ...scoredYears);
-  const risk = scored.map((s) => s.maxrisk2);
-  const onset = scored.map((s) => s.onset);
-  const recall = topKRecall(
-    scored.map((s) => s.minrank2),
-    onset,
-    options.topK,
-  );
   return {
     settings: {
       model: 'elastic-net',
@@ -178,6 +170,30 @@ export async function runBacktest(
       topK: options.topK,
     },
     refits,
+    ...scoreForecasts(table.rows, forecasts, scoredYears, options.topK),
+  };
+}
+
+/**
+ * Scores the forecasts of a back-test against the onsets of the scored years: `maxrisk2` and
+ * `minrank2` per country-year, then AUC, top-k recall, Brier and the reliability table. Shared by
+ * the elastic-net back-test and any other model's (`model-backtest.ts`).
+ */
+export function scoreForecasts(
+  rows: Parameters<typeof scoreOnsets>[0],
+  forecasts: Parameters<typeof scoreOnsets>[1],
+  [firstYear, lastYear]: readonly [number, number],
+  topK: number,
+) {
+  const { scored, withoutForecast, onsetUnknown } = scoreOnsets(rows, forecasts, firstYear, lastYear);
+  const risk = scored.map((s) => s.maxrisk2);
+  const onset = scored.map((s) => s.onset);
+  const recall = topKRecall(
+    scored.map((s) => s.minrank2),
+    onset,
+    topK,
+  );
+  return {
     metrics: {
       countryYears: scored.length,
       onsets: recall.onsets,
@@ -188,7 +204,7 @@ export async function runBacktest(
       reliability: reliabilityTable(risk, onset, 10),
     },
     scored,
-    missedOnsets: scored.filter((s) => s.onset === 1 && s.minrank2 > options.topK).sort((a, b) => b.minrank2 - a.minrank2),
+    missedOnsets: scored.filter((s) => s.onset === 1 && s.minrank2 > topK).sort((a, b) => b.minrank2 - a.minrank2),
     leftOut: { withoutForecast, onsetUnknown },
   };
 }

@@ -1,13 +1,9 @@
 import type { CountryYearTable } from '../country-years/country-year.js';
 import { forecastRows, trainingRows } from '../country-years/training-set.js';
-import { rocAuc } from '../metrics/auc.js';
-import { brierScore } from '../metrics/brier.js';
-import { reliabilityTable } from '../metrics/reliability.js';
-import { topKRecall } from '../metrics/top-k-recall.js';
 import type { ProbabilityModel } from '../models/probability-model.js';
 import { deriveSeed } from '../seeded-random.js';
-import { EWP_BACKTEST, FORECAST_GAP, type BacktestMetrics } from './backtest.js';
-import { rankForecasts, scoreOnsets, type Forecast, type ScoredCountryYear } from './onset-scoring.js';
+import { EWP_BACKTEST, FORECAST_GAP, scoreForecasts, type BacktestMetrics } from './backtest.js';
+import { rankForecasts, type Forecast, type ScoredCountryYear } from './onset-scoring.js';
 
 export interface ModelBacktestOptions {
   readonly seed: number;
@@ -57,32 +53,8 @@ export async function runModelBacktest(
       ),
     );
   }
-  const { scored, withoutForecast, onsetUnknown } = scoreOnsets(
-    table.rows,
-    forecasts,
-    first + FORECAST_GAP + 1,
-    last + FORECAST_GAP + 1,
-  );
-  const risk = scored.map((s) => s.maxrisk2);
-  const onset = scored.map((s) => s.onset);
-  const recall = topKRecall(
-    scored.map((s) => s.minrank2),
-    onset,
-    options.topK,
-  );
   return {
     model: model.name,
-    metrics: {
-      countryYears: scored.length,
-      onsets: recall.onsets,
-      auc: rocAuc(risk, onset),
-      hits: recall.hits,
-      topKRecall: recall.recall,
-      brier: brierScore(risk, onset),
-      reliability: reliabilityTable(risk, onset, 10),
-    },
-    scored,
-    missedOnsets: scored.filter((s) => s.onset === 1 && s.minrank2 > options.topK).sort((a, b) => b.minrank2 - a.minrank2),
-    leftOut: { withoutForecast, onsetUnknown },
+    ...scoreForecasts(table.rows, forecasts, [first + FORECAST_GAP + 1, last + FORECAST_GAP + 1], options.topK),
   };
 }
