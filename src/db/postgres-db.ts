@@ -1,3 +1,4 @@
+import { setTimeout as delay } from 'node:timers/promises';
 import pg from 'pg';
 import type { Db, Queryable } from './database.js';
 
@@ -20,9 +21,27 @@ const wrap = (c: pg.Pool | pg.PoolClient): Queryable => ({
   },
 });
 
-/** Connects to a PostgreSQL server (`postgres://user:pass@host:port/db`). */
-export async function openPostgres(url: string, poolSize = 10): Promise<Db> {
+/**
+ * Connects to a PostgreSQL server (`postgres://user:pass@host:port/db`).
+ * `onIdleError` hears of idle connections the server ended (a restart, `pg_terminate_backend`,
+ * `DROP DATABASE ... WITH (FORCE)`): the pool drops them and opens new ones on demand. Without a
+ * listener, node-postgres would throw such an error out of the process, taking the server down.
+ */
+export async function openPostgres(
+  url: string,
+  poolSize = 10,
+  onIdleError: (e: Error) => void = (e) => console.warn(`[tocsin] PostgreSQL closed an idle connection: ${e.message}`),
+): Promise<Db> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  pool.on('error', onIdleError);
+  // pool.end() resolves once its clients are told to end, not once their sockets have closed:
+  // count them, so `close` returns only when the server has let every connection go.
+  let connections = 0;
+  let allClosed: (() => void) | undefined;
+  pool.on('connect', () => connections++);
+  pool.on('remove', () => {
+    if (--connections === 0) allClosed?.();
+  });
   // Fail now, with the server's own message, rather than on the first query.
   const probe = await pool.connect();
   probe.release();
@@ -43,6 +62,10 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Db> {
         client.release();
       }
     },
-    close: () => pool.end(),
+    async close() {
+      const closed = new Promise<void>((resolve) => (allClosed = resolve));
+      await pool.end();
+      if (connections > 0) await Promise.race([closed, delay(5_000, undefined, { ref: false })]);
+    },
   };
 }

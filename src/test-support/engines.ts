@@ -10,7 +10,8 @@ import { openDatabase } from '../db/open-database.js';
  */
 export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL;
 
-async function createScratchDatabase(serverUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
+/** A fresh database on the test server, for one suite. */
+export async function createScratchDatabase(serverUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `tocsin_t_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
