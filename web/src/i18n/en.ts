@@ -31,6 +31,7 @@ export const en = {
   roles: {
     admin: 'Administrator',
     analyst: 'Analyst',
+    reviewer: 'Reviewer',
     monitor: 'Monitor',
     'decision-maker': 'Decision-maker',
     viewer: 'Viewer',
