@@ -18,7 +18,10 @@ export function registerUserRoutes(app: App, { db }: AppDeps): void {
         tags: ['access'],
         summary: 'All users',
         responses: {
-          200: jsonResponse(z.object({ items: z.array(UserBody.extend({ disabled: z.boolean() })) }), 'Users'),
+          200: jsonResponse(
+            z.object({ items: z.array(UserBody.extend({ disabled: z.boolean(), email: z.string().nullable() })) }),
+            'Users',
+          ),
           ...errorResponses,
         },
       }),
@@ -44,6 +47,7 @@ export function registerUserRoutes(app: App, { db }: AppDeps): void {
                   password: z.string(),
                   role: z.enum(ROLES),
                   displayName: z.string().max(200).optional(),
+                  email: z.string().max(254).optional(),
                 }),
               },
             },
@@ -63,6 +67,7 @@ export function registerUserRoutes(app: App, { db }: AppDeps): void {
         password: b.password,
         role: b.role,
         displayName: b.displayName ?? null,
+        email: b.email ?? null,
       });
       return c.json({ id: u.id, username: u.username, displayName: u.displayName, role: u.role }, 201);
     },

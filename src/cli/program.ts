@@ -1,19 +1,24 @@
 import { Command, CommanderError } from 'commander';
 import { isTocsinError } from '../core/errors.js';
 import { VERSION } from '../core/paths.js';
+import { assessCommand } from './assess.command.js';
 import { dbCommand } from './db.command.js';
 import { detectCommand } from './detect.command.js';
 import { eventsCommand } from './events.command.js';
 import { EXIT_CODE } from './exit-codes.js';
 import { fetchCommand } from './fetch.command.js';
 import { forecastCommand } from './forecast.command.js';
+import { frameworkCommand } from './framework.command.js';
+import { groupsCommand } from './groups.command.js';
 import { importCommand } from './import.command.js';
 import { importsCommand } from './imports.command.js';
+import { measuresCommand } from './measures.command.js';
 import { replayCommand } from './replay.command.js';
 import { serveCommand } from './serve.command.js';
 import { seriesCommand } from './series.command.js';
 import { signalsCommand } from './signals.command.js';
 import { usersCommand } from './users.command.js';
+import { warningsCommand } from './warnings.command.js';
 
 /** The `tocsin` program: every command wired in one place. */
 export function buildProgram(): Command {
@@ -32,6 +37,11 @@ export function buildProgram(): Command {
     .addCommand(forecastCommand)
     .addCommand(seriesCommand)
     .addCommand(signalsCommand)
+    .addCommand(frameworkCommand)
+    .addCommand(groupsCommand)
+    .addCommand(assessCommand)
+    .addCommand(warningsCommand)
+    .addCommand(measuresCommand)
     .addCommand(replayCommand)
     .addCommand(usersCommand)
     .addCommand(dbCommand);

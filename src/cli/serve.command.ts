@@ -2,9 +2,12 @@ import { Command } from 'commander';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureFirstAdmin } from '../access/first-admin.js';
+import { TocsinError } from '../core/errors.js';
 import { VERSION, WEB_ROOT } from '../core/paths.js';
 import { resolveDatabaseConfig } from '../db/open-database.js';
 import { startServer } from '../http/server.js';
+import { createMailer } from '../warnings/notify/deliver.js';
+import { startWarningScheduler } from '../warnings/scheduler.js';
 import { withDatabase, type GlobalOptions } from './context.js';
 
 /** `tocsin serve`: the API and the web UI. On an empty instance, creates the first admin. */
@@ -13,7 +16,15 @@ export const serveCommand = new Command('serve')
   .option('--host <host>', 'address to listen on', process.env.TOCSIN_HOST ?? '127.0.0.1')
   .option('--port <port>', 'port', process.env.TOCSIN_PORT ?? '8080')
   .option('--secure-cookies', 'mark the session cookie Secure (when served behind HTTPS)')
-  .action(async (o: { host: string; port: string; secureCookies?: boolean }, cmd: Command) => {
+  .option(
+    '--tick-seconds <n>',
+    'seconds between passes of the warning deadline scheduler (0: off)',
+    process.env.TOCSIN_TICK_SECONDS ?? '60',
+  )
+  .action(async (o: { host: string; port: string; secureCookies?: boolean; tickSeconds: string }, cmd: Command) => {
+    const tick = Number(o.tickSeconds);
+    if (!Number.isFinite(tick) || tick < 0)
+      throw new TocsinError('invalid_input', '--tick-seconds must be a number of seconds, 0 for off');
     await withDatabase(cmd, async (db) => {
       const admin = await ensureFirstAdmin(db, { password: process.env.TOCSIN_ADMIN_PASSWORD });
       if (admin) {
@@ -40,11 +51,16 @@ export const serveCommand = new Command('serve')
       console.log(
         `Tocsin ${VERSION} on ${db.engine}: ${server.url}  (API: ${server.url}/api, OpenAPI: ${server.url}/api/openapi.json)`,
       );
+      const scheduler =
+        tick > 0
+          ? startWarningScheduler(db, { clock: () => new Date(), intervalMs: tick * 1000, mailer: createMailer(process.env) })
+          : null;
       await new Promise<void>((resolve) => {
         const stop = () => resolve();
         process.once('SIGINT', stop);
         process.once('SIGTERM', stop);
       });
+      await scheduler?.stop();
       await server.close();
     });
   });

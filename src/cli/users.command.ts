@@ -3,7 +3,7 @@ import { createInterface } from 'node:readline/promises';
 import { issueCredential } from '../access/credentials.repository.js';
 import { generatePassword } from '../access/password.js';
 import { ROLES, type Role } from '../access/roles.js';
-import { createUser, findUserForLogin, listUsers } from '../access/users.repository.js';
+import { createUser, findUserForLogin, listUsers, setUserEmail } from '../access/users.repository.js';
 import { TocsinError } from '../core/errors.js';
 import { withDatabase } from './context.js';
 
@@ -22,22 +22,44 @@ const add = new Command('add')
   .argument('<username>')
   .addOption(new Option('--role <role>', 'the role').choices(ROLES).makeOptionMandatory())
   .option('--display-name <name>')
+  .option('--email <address>', 'where warnings addressed to this user are sent')
   .option('--password-stdin', 'read the password from standard input')
-  .action(async (username: string, o: { role: Role; displayName?: string; passwordStdin?: boolean }, cmd: Command) => {
-    const password = o.passwordStdin ? await readStdinLine() : generatePassword();
-    await withDatabase(cmd, async (db) => {
-      const u = await createUser(db, { username, password, role: o.role, displayName: o.displayName ?? null });
-      console.log(`created ${u.username} (${u.role})`);
-      if (!o.passwordStdin) console.log(`password: ${password}\n(shown once; hand it over through a safe channel)`);
-    });
-  });
+  .action(
+    async (username: string, o: { role: Role; displayName?: string; email?: string; passwordStdin?: boolean }, cmd: Command) => {
+      const password = o.passwordStdin ? await readStdinLine() : generatePassword();
+      await withDatabase(cmd, async (db) => {
+        const u = await createUser(db, {
+          username,
+          password,
+          role: o.role,
+          displayName: o.displayName ?? null,
+          email: o.email ?? null,
+        });
+        console.log(`created ${u.username} (${u.role})`);
+        if (!o.passwordStdin) console.log(`password: ${password}\n(shown once; hand it over through a safe channel)`);
+      });
+    },
+  );
 
 const list = new Command('list').description('list users').action(async (_o, cmd: Command) => {
   await withDatabase(cmd, async (db) => {
     for (const u of await listUsers(db))
-      console.log(`${u.username.padEnd(24)} ${u.role.padEnd(15)} ${u.disabled ? 'disabled' : ''}`);
+      console.log(
+        `${u.username.padEnd(24)} ${u.role.padEnd(15)} ${(u.email ?? '-').padEnd(32)} ${u.disabled ? 'disabled' : ''}`.trimEnd(),
+      );
   });
 });
+
+const edit = new Command('edit')
+  .description("change a user's e-mail address (where warnings are sent)")
+  .argument('<username>')
+  .requiredOption('--email <address>', 'the new address, or "none" to remove it')
+  .action(async (username: string, o: { email: string }, cmd: Command) => {
+    await withDatabase(cmd, async (db) => {
+      const u = await setUserEmail(db, username, o.email === 'none' ? null : o.email);
+      console.log(`${u.username}: e-mail ${u.email ?? 'removed'}`);
+    });
+  });
 
 const token = new Command('token')
   .description('issue a bearer API token for a user (for scripts); printed once')
@@ -61,9 +83,10 @@ const token = new Command('token')
     });
   });
 
-/** `tocsin users add|list|token`. */
+/** `tocsin users add|list|edit|token`. */
 export const usersCommand = new Command('users')
   .description('manage users and API tokens')
   .addCommand(add)
   .addCommand(list)
+  .addCommand(edit)
   .addCommand(token);

@@ -4,6 +4,8 @@ import { migrate } from './migrate.js';
 import { openPglite } from './pglite-db.js';
 import { openPostgres } from './postgres-db.js';
 import { syncCountries } from '../countries/countries.repository.js';
+import { ensureMeasureCatalogue } from '../measures/catalogue.repository.js';
+import { ensureFramework } from '../framework/framework.repository.js';
 
 export interface DatabaseConfig {
   /** PostgreSQL server URL; when absent the embedded PGlite is used. */
@@ -30,6 +32,8 @@ export async function openDatabase(config: DatabaseConfig, onMigrated?: (applied
     const applied = await migrate(db); // not inside `onMigrated?.(...)`: that would skip it
     onMigrated?.(applied);
     await syncCountries(db);
+    await ensureMeasureCatalogue(db);
+    await ensureFramework(db);
   } catch (e) {
     await db.close();
     throw e;

@@ -1,5 +1,6 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { HTTPException } from 'hono/http-exception';
+import { registerAssessmentRoutes } from '../assessments/assessments.routes.js';
 import { registerSessionRoutes } from '../access/session.routes.js';
 import { publicAccess } from '../access/roles.js';
 import { registerUserRoutes } from '../access/users.routes.js';
@@ -7,8 +8,14 @@ import { registerCountryRoutes } from '../countries/countries.routes.js';
 import { isTocsinError } from '../core/errors.js';
 import { registerEventRoutes } from '../events/events.routes.js';
 import { registerForecastRoutes } from '../forecast/product/forecasts.routes.js';
+import { registerFrameworkRoutes } from '../framework/framework.routes.js';
+import { registerGroupRoutes } from '../groups/groups.routes.js';
 import { registerImportRoutes } from '../ingest/imports.routes.js';
+import { registerCapRoutes } from '../cap/cap.routes.js';
+import { registerMeasureRoutes } from '../measures/measures.routes.js';
+import { registerWarningExportRoutes } from '../warnings/export/warnings-export.routes.js';
 import { registerSignalRoutes } from '../surveillance/signals/signals.routes.js';
+import { registerWarningRoutes } from '../warnings/warnings.routes.js';
 import type { App, AppDeps, AppEnv } from './app-env.js';
 import { authenticate } from './authenticate.js';
 import { HTTP_STATUS } from './error-status.js';
@@ -87,6 +94,13 @@ export function createApp(deps: AppDeps, webRoot?: string): App {
   registerImportRoutes(app, deps);
   registerSignalRoutes(app, deps);
   registerForecastRoutes(app, deps);
+  registerFrameworkRoutes(app, deps);
+  registerGroupRoutes(app, deps);
+  registerAssessmentRoutes(app, deps);
+  registerWarningExportRoutes(app, deps); // before the warnings' /api/warnings/{id}
+  registerWarningRoutes(app, deps);
+  registerMeasureRoutes(app, deps);
+  registerCapRoutes(app, deps);
 
   app.doc31('/api/openapi.json', DOC_INFO);
 

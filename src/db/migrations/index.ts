@@ -2,6 +2,8 @@ import { sql as eventStore } from './0001-event-store.js';
 import { sql as surveillance } from './0002-surveillance.js';
 import { sql as forecasts } from './0003-forecasts.js';
 import { sql as assessmentsWarnings } from './0004-assessments-warnings.js';
+import { sql as frameworkGroups } from './0005-framework-groups.js';
+import { sql as warnings } from './0007-warnings.js';
 
 /** Every migration in order. Append only: an applied migration is never edited. */
 export const MIGRATIONS: readonly { id: string; sql: string }[] = [
@@ -9,4 +11,6 @@ export const MIGRATIONS: readonly { id: string; sql: string }[] = [
   { id: '0002-surveillance', sql: surveillance },
   { id: '0003-forecasts', sql: forecasts },
   { id: '0004-assessments-warnings', sql: assessmentsWarnings },
+  { id: '0005-framework-groups', sql: frameworkGroups },
+  { id: '0007-warnings', sql: warnings },
 ];
