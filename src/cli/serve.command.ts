@@ -25,6 +25,8 @@ export const serveCommand = new Command('serve')
     const tick = Number(o.tickSeconds);
     if (!Number.isFinite(tick) || tick < 0)
       throw new TocsinError('invalid_input', '--tick-seconds must be a number of seconds, 0 for off');
+    // Before anything starts: a bad TOCSIN_SMTP_URL or a missing TOCSIN_MAIL_FROM stops here, saying which.
+    const mailer = createMailer(process.env);
     await withDatabase(cmd, async (db) => {
       const admin = await ensureFirstAdmin(db, { password: process.env.TOCSIN_ADMIN_PASSWORD });
       if (admin) {
@@ -51,10 +53,12 @@ export const serveCommand = new Command('serve')
       console.log(
         `Tocsin ${VERSION} on ${db.engine}: ${server.url}  (API: ${server.url}/api, OpenAPI: ${server.url}/api/openapi.json)`,
       );
-      const scheduler =
-        tick > 0
-          ? startWarningScheduler(db, { clock: () => new Date(), intervalMs: tick * 1000, mailer: createMailer(process.env) })
-          : null;
+      const scheduler = tick > 0 ? startWarningScheduler(db, { clock: () => new Date(), intervalMs: tick * 1000, mailer }) : null;
+      console.log(
+        scheduler
+          ? `Warning deadlines checked every ${tick} s; e-mail ${mailer ? `from ${mailer.from}` : 'off (set TOCSIN_SMTP_URL and TOCSIN_MAIL_FROM)'}.`
+          : 'Warning deadline scheduler off (--tick-seconds 0): overdue steps neither escalate nor notify.',
+      );
       await new Promise<void>((resolve) => {
         const stop = () => resolve();
         process.once('SIGINT', stop);
@@ -62,5 +66,6 @@ export const serveCommand = new Command('serve')
       });
       await scheduler?.stop();
       await server.close();
+      mailer?.close();
     });
   });
