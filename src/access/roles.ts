@@ -2,7 +2,7 @@
  * Roles of Tocsin's users. Not a ladder: a monitor files reports but does not read the event
  * store; a decision-maker acknowledges warnings. Each route names the roles it admits.
  */
-export const ROLES = ['admin', 'analyst', 'reviewer', 'monitor', 'decision-maker', 'viewer'] as const;
+export const ROLES = ['admin', 'analyst', 'reviewer', 'investigator', 'monitor', 'decision-maker', 'viewer'] as const;
 export type Role = (typeof ROLES)[number];
 
 /**
@@ -17,7 +17,7 @@ export const rolesAccess = (...roles: Role[]): Access => ({ kind: 'roles', roles
 /** Every signed-in user, whatever the role. */
 export const ANY_ROLE: readonly Role[] = ROLES;
 /** Readers of the event store and analysis: everyone but field monitors (least privilege for devices in the field). */
-export const READERS: readonly Role[] = ['admin', 'analyst', 'reviewer', 'decision-maker', 'viewer'];
+export const READERS: readonly Role[] = ['admin', 'analyst', 'reviewer', 'investigator', 'decision-maker', 'viewer'];
 
 export const isRole = (s: string): s is Role => (ROLES as readonly string[]).includes(s);
 

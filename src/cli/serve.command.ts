@@ -49,6 +49,7 @@ export const serveCommand = new Command('serve')
         webRoot: WEB_ROOT,
         secureCookies: o.secureCookies ?? false,
         version: VERSION,
+        dataDir: resolveDatabaseConfig(cmd.optsWithGlobals<GlobalOptions>()).dataDir,
       });
       console.log(
         `Tocsin ${VERSION} on ${db.engine}: ${server.url}  (API: ${server.url}/api, OpenAPI: ${server.url}/api/openapi.json)`,

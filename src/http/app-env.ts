@@ -18,6 +18,12 @@ export interface AppDeps {
   /** Mark the session cookie `Secure` (serve behind HTTPS). */
   secureCookies: boolean;
   version: string;
+  /**
+   * The instance's directory for files beside the database (`--data-dir`, also with PostgreSQL):
+   * key files under `keys/`, evidence originals under `evidence/`. Routes that need it refuse
+   * (unavailable) when it is absent.
+   */
+  dataDir?: string | undefined;
 }
 
 export type App = OpenAPIHono<AppEnv>;

@@ -17,9 +17,16 @@ export async function startServer(opts: {
   webRoot?: string;
   secureCookies?: boolean;
   version: string;
+  dataDir?: string;
 }): Promise<RunningServer> {
   const app = createApp(
-    { db: opts.db, throttle: new LoginThrottle(), secureCookies: opts.secureCookies ?? false, version: opts.version },
+    {
+      db: opts.db,
+      throttle: new LoginThrottle(),
+      secureCookies: opts.secureCookies ?? false,
+      version: opts.version,
+      dataDir: opts.dataDir,
+    },
     opts.webRoot,
   );
   const server = await new Promise<ServerType>((resolve, reject) => {

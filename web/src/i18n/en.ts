@@ -32,6 +32,7 @@ export const en = {
     admin: 'Administrator',
     analyst: 'Analyst',
     reviewer: 'Reviewer',
+    investigator: 'Investigator',
     monitor: 'Monitor',
     'decision-maker': 'Decision-maker',
     viewer: 'Viewer',
