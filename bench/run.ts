@@ -27,6 +27,7 @@ import { benchApi } from './parts/api.js';
 import { benchImport, freshPgliteDir, pgliteDir, type ImportResult } from './parts/import.js';
 import { benchDetectMethods } from './parts/detect-methods.js';
 import { benchElasticNet } from './parts/elastic-net.js';
+import { benchEvidenceCustody, benchEvidenceStore } from './parts/evidence.js';
 import { benchRawParse, type ParseResult } from './parts/papaparse.js';
 import { benchSurveillance, ensureWorldGedFile } from './parts/surveillance.js';
 import { runProfilePart } from './profile/index.js';
@@ -72,6 +73,8 @@ const PROFILE_PARTS = [
   'api-queries-pglite',
   'api-queries-postgres',
   'api-pglite-analyzed',
+  'evidence-store',
+  'evidence-custody',
 ] as const;
 const ALL = [...MAIN_PARTS, ...PROFILE_PARTS] as readonly string[];
 
@@ -180,6 +183,12 @@ try {
       }
       case 'elastic-net':
         record(part, 'npm run bench -- --only elastic-net', await benchElasticNet(log));
+        break;
+      case 'evidence-store':
+        record(part, 'npm run bench -- --only evidence-store', await benchEvidenceStore(log));
+        break;
+      case 'evidence-custody':
+        record(part, 'npm run bench -- --only evidence-custody', await benchEvidenceCustody(log));
         break;
       default:
         record(

@@ -5,6 +5,7 @@ import { assessCommand } from './assess.command.js';
 import { dbCommand } from './db.command.js';
 import { detectCommand } from './detect.command.js';
 import { eventsCommand } from './events.command.js';
+import { evidenceCommand } from './evidence.command.js';
 import { EXIT_CODE } from './exit-codes.js';
 import { fetchCommand } from './fetch.command.js';
 import { forecastCommand } from './forecast.command.js';
@@ -12,8 +13,10 @@ import { frameworkCommand } from './framework.command.js';
 import { groupsCommand } from './groups.command.js';
 import { importCommand } from './import.command.js';
 import { importsCommand } from './imports.command.js';
+import { keysCommand } from './keys.command.js';
 import { measuresCommand } from './measures.command.js';
 import { replayCommand } from './replay.command.js';
+import { reportsCommand } from './reports.command.js';
 import { serveCommand } from './serve.command.js';
 import { seriesCommand } from './series.command.js';
 import { signalsCommand } from './signals.command.js';
@@ -41,9 +44,12 @@ export function buildProgram(): Command {
     .addCommand(groupsCommand)
     .addCommand(assessCommand)
     .addCommand(warningsCommand)
+    .addCommand(reportsCommand)
     .addCommand(measuresCommand)
     .addCommand(replayCommand)
     .addCommand(usersCommand)
+    .addCommand(keysCommand)
+    .addCommand(evidenceCommand)
     .addCommand(dbCommand);
 }
 

@@ -7,6 +7,8 @@ import { registerUserRoutes } from '../access/users.routes.js';
 import { registerCountryRoutes } from '../countries/countries.routes.js';
 import { isTocsinError } from '../core/errors.js';
 import { registerEventRoutes } from '../events/events.routes.js';
+import { registerDisclosureRoutes } from '../evidence/bundle/disclosures.routes.js';
+import { registerEvidenceRoutes } from '../evidence/evidence.routes.js';
 import { registerForecastRoutes } from '../forecast/product/forecasts.routes.js';
 import { registerFrameworkRoutes } from '../framework/framework.routes.js';
 import { registerGroupRoutes } from '../groups/groups.routes.js';
@@ -16,6 +18,7 @@ import { registerMeasureRoutes } from '../measures/measures.routes.js';
 import { registerWarningExportRoutes } from '../warnings/export/warnings-export.routes.js';
 import { registerSignalRoutes } from '../surveillance/signals/signals.routes.js';
 import { registerWarningRoutes } from '../warnings/warnings.routes.js';
+import { registerReportRoutes } from '../reports/reports.routes.js';
 import type { App, AppDeps, AppEnv } from './app-env.js';
 import { authenticate } from './authenticate.js';
 import { HTTP_STATUS } from './error-status.js';
@@ -101,6 +104,9 @@ export function createApp(deps: AppDeps, webRoot?: string): App {
   registerWarningRoutes(app, deps);
   registerMeasureRoutes(app, deps);
   registerCapRoutes(app, deps);
+  registerDisclosureRoutes(app, deps); // before the locker's /api/evidence/{id}
+  registerEvidenceRoutes(app, deps);
+  registerReportRoutes(app, deps);
 
   app.doc31('/api/openapi.json', DOC_INFO);
 

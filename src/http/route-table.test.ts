@@ -56,7 +56,8 @@ describe('the route table', () => {
 
   it('keeps the public surface to the routes chosen to be public', () => {
     const pub = operations.filter((o) => o.access?.public).map((o) => `${o.method} ${o.path}`);
-    expect(pub.sort()).toEqual(['GET /api/health', 'POST /api/session']);
+    // POST /api/intake/{token}: anonymous field reports through a one-time link (docs/reports.md).
+    expect(pub.sort()).toEqual(['GET /api/health', 'POST /api/intake/{token}', 'POST /api/session']);
   });
 
   it('refuses anonymous callers on every non-public route with 401', async () => {
