@@ -5,6 +5,7 @@ import { sql as assessmentsWarnings } from './0004-assessments-warnings.js';
 import { sql as frameworkGroups } from './0005-framework-groups.js';
 import { sql as warnings } from './0007-warnings.js';
 import { sql as reportsEvidence } from './0008-reports-evidence.js';
+import { sql as speech } from './0009-speech.js';
 
 /** Every migration in order. Append only: an applied migration is never edited. */
 export const MIGRATIONS: readonly { id: string; sql: string }[] = [
@@ -15,4 +16,5 @@ export const MIGRATIONS: readonly { id: string; sql: string }[] = [
   { id: '0005-framework-groups', sql: frameworkGroups },
   { id: '0007-warnings', sql: warnings },
   { id: '0008-reports-evidence', sql: reportsEvidence },
+  { id: '0009-speech', sql: speech },
 ];
