@@ -27,6 +27,7 @@ import { benchApi } from './parts/api.js';
 import { benchImport, freshPgliteDir, pgliteDir, type ImportResult } from './parts/import.js';
 import { benchDetectMethods } from './parts/detect-methods.js';
 import { benchElasticNet } from './parts/elastic-net.js';
+import { benchSpeech } from './parts/speech.js';
 import { benchEvidenceCustody, benchEvidenceStore } from './parts/evidence.js';
 import { benchRawParse, type ParseResult } from './parts/papaparse.js';
 import { benchSurveillance, ensureWorldGedFile } from './parts/surveillance.js';
@@ -75,6 +76,7 @@ const PROFILE_PARTS = [
   'api-pglite-analyzed',
   'evidence-store',
   'evidence-custody',
+  'speech',
 ] as const;
 const ALL = [...MAIN_PARTS, ...PROFILE_PARTS] as readonly string[];
 
@@ -186,6 +188,9 @@ try {
         break;
       case 'evidence-store':
         record(part, 'npm run bench -- --only evidence-store', await benchEvidenceStore(log));
+        break;
+      case 'speech':
+        record(part, 'npm run bench -- --only speech', await benchSpeech(log));
         break;
       case 'evidence-custody':
         record(part, 'npm run bench -- --only evidence-custody', await benchEvidenceCustody(log));

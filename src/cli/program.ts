@@ -20,6 +20,7 @@ import { reportsCommand } from './reports.command.js';
 import { serveCommand } from './serve.command.js';
 import { seriesCommand } from './series.command.js';
 import { signalsCommand } from './signals.command.js';
+import { speechCommand } from './speech.command.js';
 import { usersCommand } from './users.command.js';
 import { warningsCommand } from './warnings.command.js';
 
@@ -40,6 +41,7 @@ export function buildProgram(): Command {
     .addCommand(forecastCommand)
     .addCommand(seriesCommand)
     .addCommand(signalsCommand)
+    .addCommand(speechCommand)
     .addCommand(frameworkCommand)
     .addCommand(groupsCommand)
     .addCommand(assessCommand)

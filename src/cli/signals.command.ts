@@ -36,12 +36,16 @@ const tableRow = (s: Signal) =>
 const list = new Command('list')
   .description('signals, newest week first')
   .option('--country <iso3>')
-  .option('--category <c>', 'one-sided, state-based, non-state, violence, ...')
-  .option('--measure <m>', 'incidents or fatalities')
+  .option(
+    '--category <c>',
+    'one-sided, state-based, non-state, violence, ...; hate:<group> or hate:all for surges of hateful posts',
+  )
+  .option('--measure <m>', 'incidents, fatalities or hateful-posts')
+  .option('--frequency <f>', 'weekly (event signals) or daily (surges of hateful posts)')
   .option('--method <label>', 'e.g. farrington-noufaily, ears-c2')
   .option('--status <s>', 'new, discarded, monitoring or warning')
-  .option('--from <date>', 'weeks starting on or after this day')
-  .option('--to <date>', 'weeks starting on or before this day')
+  .option('--from <date>', 'periods (weeks, days) starting on or after this day')
+  .option('--to <date>', 'periods (weeks, days) starting on or before this day')
   .option('--limit <n>', 'at most this many', '100')
   .addOption(new Option('--format <f>', 'output format').choices(['table', 'csv', 'json']).default('table'))
   .action(async (o: Record<string, string | undefined>, cmd: Command) => {
@@ -90,7 +94,8 @@ const triage = new Command('triage')
         userId = u.id;
       }
       const s = await triageSignal(db, id, { ...t, userId });
-      console.log(`signal ${s.id} (${s.country} ${s.category} ${s.measure}, week of ${s.week}): ${s.status}`);
+      const period = s.frequency === 'daily' ? `day ${s.week}` : `week of ${s.week}`;
+      console.log(`signal ${s.id} (${s.country} ${s.category} ${s.measure}, ${period}): ${s.status}`);
     });
   });
 

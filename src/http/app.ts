@@ -19,6 +19,7 @@ import { registerWarningExportRoutes } from '../warnings/export/warnings-export.
 import { registerSignalRoutes } from '../surveillance/signals/signals.routes.js';
 import { registerWarningRoutes } from '../warnings/warnings.routes.js';
 import { registerReportRoutes } from '../reports/reports.routes.js';
+import { registerSpeechQueueRoutes } from '../speech/queue/speech-queue.routes.js';
 import type { App, AppDeps, AppEnv } from './app-env.js';
 import { authenticate } from './authenticate.js';
 import { HTTP_STATUS } from './error-status.js';
@@ -107,6 +108,7 @@ export function createApp(deps: AppDeps, webRoot?: string): App {
   registerDisclosureRoutes(app, deps); // before the locker's /api/evidence/{id}
   registerEvidenceRoutes(app, deps);
   registerReportRoutes(app, deps);
+  registerSpeechQueueRoutes(app, deps);
 
   app.doc31('/api/openapi.json', DOC_INFO);
 

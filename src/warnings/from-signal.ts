@@ -10,16 +10,22 @@ import type { FromSignalInput } from './warning-input.js';
 
 const figure = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(1));
 
-/** The words of a warning drawn from a signal. */
+/** The words of a warning drawn from a signal (a weekly count of violence, or a daily surge of hateful posts). */
 export function signalWording(s: Signal): { title: string; summary: string } {
   const place = countryByIso3(s.country)?.name ?? s.country;
+  const above = s.upperbound === null ? '' : `, above the expected upper bound of ${figure(s.upperbound)}`;
+  if (s.measure === 'hateful-posts') {
+    const group = s.category.replace(/^hate:/, '');
+    const against = group === 'all' ? '' : ` against ${group}`;
+    return {
+      title: `Surge of hateful posts${against} in ${place} on ${s.week}`,
+      summary: `${figure(s.observed)} hateful posts${against} on ${s.week}${above} (${s.method}).`,
+    };
+  }
   const what = `${s.category} ${s.measure}`;
   return {
     title: `Unusual ${what} in ${place}, week of ${s.week}`,
-    summary:
-      `${figure(s.observed)} ${s.measure} of ${s.category} violence in the week of ${s.week}` +
-      (s.upperbound === null ? '' : `, above the expected upper bound of ${figure(s.upperbound)}`) +
-      ` (${s.method}).`,
+    summary: `${figure(s.observed)} ${s.measure} of ${s.category} violence in the week of ${s.week}${above} (${s.method}).`,
   };
 }
 

@@ -13,7 +13,7 @@ export const detectOptionsOf = (m: ConfiguredMethod): DetectOptions => {
 };
 
 /**
- * The weeks to judge: from the week of `since` (1-based index `sinceWeek`) on, or the method's
+ * The periods to judge: from the period of `since` (1-based index `sinceWeek`) on, or the method's
  * default range without it. CUSUM always runs from its own first week: its running sum and its
  * reference mean depend on where monitoring starts, and a signal must not depend on when data arrived.
  */
@@ -23,6 +23,44 @@ function rangeFor(options: DetectOptions, weeks: number, sinceWeek: number | und
   if (sinceWeek === undefined || options.method === 'cusum') return { from: first, to: weeks };
   const from = Math.max(first, sinceWeek);
   return from <= weeks ? { from, to: weeks } : null;
+}
+
+/** One alarm of one configured method on one series: the period it is for and the figures. */
+export interface SeriesAlarm {
+  period: IsoDate;
+  method: string;
+  observed: number;
+  upperbound: number | null;
+}
+
+/**
+ * Runs the configured methods over one series (`values[i]` counted in `periods[i]`, weeks or days:
+ * the methods only see positions) and returns the alarms in periods from `since` on (all without it).
+ * A series too short for a method is passed over for that method. Pure.
+ */
+export function findSeriesAlarms(
+  values: Float64Array,
+  periods: readonly IsoDate[],
+  methods: readonly ConfiguredMethod[],
+  since?: IsoDate,
+): SeriesAlarm[] {
+  if (values.every((v) => v === 0)) return []; // nothing can alarm on a series of zeros
+  const n = periods.length;
+  const sinceIndex = since === undefined ? -1 : periods.findIndex((p) => p >= since);
+  const sincePeriod = since === undefined ? undefined : sinceIndex < 0 ? n + 1 : sinceIndex + 1;
+  const alarms: SeriesAlarm[] = [];
+  for (const m of methods) {
+    const options = detectOptionsOf(m);
+    const range = rangeFor(options, n, sincePeriod);
+    if (!range) continue;
+    for (const r of detect(values, { ...options, range })) {
+      if (r.alarm !== true) continue;
+      const period = periods[r.index - 1]!;
+      if (since !== undefined && period < since) continue;
+      alarms.push({ period, method: m.label, observed: r.observed, upperbound: r.upperbound });
+    }
+  }
+  return alarms;
 }
 
 /**
@@ -37,32 +75,13 @@ export function findAlarms(
   since?: ReadonlyMap<string, IsoDate>,
 ): Alarm[] {
   const alarms: Alarm[] = [];
-  const weeks = set.periods.length;
   for (const s of set.series) {
     const from = since?.get(s.key.country);
-    const sinceIndex = from === undefined ? -1 : set.periods.findIndex((p) => p >= from);
-    const sinceWeek = from === undefined ? undefined : sinceIndex < 0 ? weeks + 1 : sinceIndex + 1;
     for (const measure of settings.measures) {
       const values = measure === 'incidents' ? s.incidents : s.fatalities;
-      if (values.every((v) => v === 0)) continue; // nothing can alarm on a series of zeros
-      for (const m of settings.methods) {
-        const options = detectOptionsOf(m);
-        const range = rangeFor(options, weeks, sinceWeek);
-        if (!range) continue;
-        for (const r of detect(values, { ...options, range })) {
-          if (r.alarm !== true) continue;
-          const week = set.periods[r.index - 1]!;
-          if (from !== undefined && week < from) continue;
-          alarms.push({
-            country: s.key.country,
-            category: s.key.category,
-            measure,
-            week,
-            method: m.label,
-            observed: r.observed,
-            upperbound: r.upperbound,
-          });
-        }
+      for (const a of findSeriesAlarms(values, set.periods, settings.methods, from)) {
+        const { period: week, ...figures } = a;
+        alarms.push({ country: s.key.country, category: s.key.category, measure, week, ...figures });
       }
     }
   }

@@ -2,7 +2,14 @@ import type { IsoDate, Iso3 } from '../../core/brand.js';
 import { TocsinError } from '../../core/errors.js';
 import type { Queryable } from '../../db/database.js';
 import { categoriesOf } from '../series/series.js';
-import { STATUS_OF_DECISION, type Alarm, type Signal, type SignalStatus, type TriageDecision } from './signal.js';
+import {
+  STATUS_OF_DECISION,
+  type Alarm,
+  type Signal,
+  type SignalFrequency,
+  type SignalStatus,
+  type TriageDecision,
+} from './signal.js';
 
 const MAX_EVENT_IDS = 1000;
 const ALARMS_PER_STATEMENT = 1000;
@@ -11,7 +18,8 @@ const ALARMS_PER_STATEMENT = 1000;
  * Stores alarms as signals in one statement, each with the events behind it (the members of the
  * incidents counted that week). An alarm stored before keeps its id and its triage; its figures
  * are refreshed. Untriaged signals of the same countries from `since` on that no longer alarm (a
- * duplicate merged, a count revised) are withdrawn; triaged ones stay on the record.
+ * duplicate merged, a count revised) are withdrawn; triaged ones stay on the record, and so do daily
+ * signals (surges of hateful posts have their own refresh).
  * Run it inside one transaction: "detected in this run" is `now()`, the transaction's start.
  */
 export async function storeSignals(
@@ -45,7 +53,8 @@ export async function storeSignals(
   const withdrawn = since.length
     ? await db.query(
         `DELETE FROM signals s USING json_to_recordset($1::json) AS w(country text, "from" date)
-         WHERE s.country_iso3 = w.country AND s.week >= w."from" AND s.status = 'new' AND s.detected_at <> now()
+         WHERE s.country_iso3 = w.country AND s.week >= w."from" AND s.frequency = 'weekly' AND s.status = 'new'
+           AND s.detected_at <> now()
          RETURNING s.id`,
         [JSON.stringify(since)],
       )
@@ -57,6 +66,7 @@ export interface SignalFilter {
   country?: Iso3 | undefined;
   category?: string | undefined;
   measure?: string | undefined;
+  frequency?: SignalFrequency | undefined;
   method?: string | undefined;
   status?: SignalStatus | undefined;
   from?: IsoDate | undefined;
@@ -68,11 +78,13 @@ interface SignalRow {
   country_iso3: Iso3;
   category: Signal['category'];
   measure: Signal['measure'];
+  frequency: Signal['frequency'];
   week: IsoDate;
   method: string;
   observed: number;
   upperbound: number | null;
   event_ids: number[];
+  speech_item_ids: number[];
   status: SignalStatus;
   triage_note: string | null;
   triaged_by: string | null;
@@ -87,11 +99,13 @@ const toSignal = (r: SignalRow): Signal => ({
   country: r.country_iso3,
   category: r.category,
   measure: r.measure,
+  frequency: r.frequency,
   week: r.week,
   method: r.method,
   observed: r.observed,
   upperbound: r.upperbound,
   eventIds: r.event_ids.map(Number),
+  speechItemIds: r.speech_item_ids.map(Number),
   status: r.status,
   triageNote: r.triage_note,
   triagedBy: r.triaged_by,
@@ -99,7 +113,8 @@ const toSignal = (r: SignalRow): Signal => ({
   detectedAt: iso(r.detected_at)!,
 });
 
-const SELECT = `SELECT s.id, s.country_iso3, s.category, s.measure, s.week, s.method, s.observed, s.upperbound, s.event_ids,
+const SELECT = `SELECT s.id, s.country_iso3, s.category, s.measure, s.frequency, s.week, s.method, s.observed, s.upperbound,
+  s.event_ids, s.speech_item_ids,
   s.status, s.triage_note, u.username AS triaged_by, s.triaged_at, s.detected_at
   FROM signals s LEFT JOIN users u ON u.id = s.triaged_by`;
 
@@ -115,6 +130,7 @@ export async function listSignals(
   if (f.country) add('s.country_iso3 = ?', f.country);
   if (f.category) add('s.category = ?', f.category);
   if (f.measure) add('s.measure = ?', f.measure);
+  if (f.frequency) add('s.frequency = ?', f.frequency);
   if (f.method) add('s.method = ?', f.method);
   if (f.status) add('s.status = ?', f.status);
   if (f.from) add('s.week >= ?::date', f.from);
