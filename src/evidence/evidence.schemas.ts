@@ -36,7 +36,7 @@ export const CustodyEntryBody = z
     itemId: z.number().int(),
     itemSha256: z.string(),
     seq: z.number().int(),
-    action: z.enum(CUSTODY_ACTIONS as [string, ...string[]]),
+    action: z.enum(CUSTODY_ACTIONS),
     actor: z.string(),
     at: z.string(),
     detail: z.record(z.string(), z.unknown()),

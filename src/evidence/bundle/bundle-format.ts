@@ -4,6 +4,7 @@
  * schemas and the shape of a verification report.
  */
 import { z } from 'zod';
+import { CUSTODY_ACTIONS } from '../custody/custody-chain.js';
 
 export const BUNDLE_FORMAT = 'tocsin-disclosure/1';
 export const MANIFEST_PATH = 'manifest.json';
@@ -76,17 +77,7 @@ export const CustodyLine = z.strictObject({
   itemId: z.number().int().positive(),
   itemSha256: sha256Hex,
   seq: z.number().int().positive(),
-  action: z.enum([
-    'collected',
-    'viewed',
-    'copied',
-    'exported',
-    'transferred',
-    'verified',
-    'linked',
-    'key-rotated',
-    'duplicate-received',
-  ]),
+  action: z.enum(CUSTODY_ACTIONS),
   actor: z.string(),
   at: isoUtc,
   detail: z.record(z.string(), z.unknown()),

@@ -5,12 +5,8 @@
  */
 import { createHash, createPublicKey, sign, verify, type KeyObject } from 'node:crypto';
 
-/** What was done to the item. */
-export type CustodyAction =
-  'collected' | 'viewed' | 'copied' | 'exported' | 'transferred' | 'verified' | 'linked' | 'key-rotated' | 'duplicate-received';
-
 /** Every action, in the order of the custody_log CHECK constraint. */
-export const CUSTODY_ACTIONS: readonly CustodyAction[] = [
+export const CUSTODY_ACTIONS = [
   'collected',
   'viewed',
   'copied',
@@ -20,7 +16,9 @@ export const CUSTODY_ACTIONS: readonly CustodyAction[] = [
   'linked',
   'key-rotated',
   'duplicate-received',
-];
+] as const;
+/** What was done to the item. */
+export type CustodyAction = (typeof CUSTODY_ACTIONS)[number];
 
 /** One signed link of an item's chain (a custody_log row). */
 export interface CustodyEntry {
