@@ -1,4 +1,4 @@
-import { csvField } from '../core/csv.js';
+import { safeCsvCell } from '../core/csv.js';
 import type { EventDto } from './event-dto.js';
 
 export const EXPORT_FORMATS = ['table', 'csv', 'json', 'geojson'] as const;
@@ -30,12 +30,10 @@ const CSV_COLUMNS = [
 ] as const;
 
 /**
- * RFC 4180 quoting (see core/csv.ts). Line breaks inside a
- * cell are written as one space so that every event is one line, for grep, wc and spreadsheets;
- * `--format json` keeps text exactly.
+ * RFC 4180 quoting (see core/csv.ts), line breaks as one space so that every event is one line,
+ * and text that a spreadsheet would run as a formula defused; `--format json` keeps text exactly.
  */
-export const csvCell = (v: string | number | boolean | null | undefined): string =>
-  v === null || v === undefined ? '' : csvField(String(v).replace(/\s*[\r\n]+\s*/g, ' '));
+export const csvCell = safeCsvCell;
 
 const csvRow = (e: EventDto): string =>
   [

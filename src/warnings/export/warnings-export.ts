@@ -1,4 +1,4 @@
-import { csvField } from '../../core/csv.js';
+import { safeCsvCell } from '../../core/csv.js';
 import type { WarningMeasure } from '../../measures/measure.js';
 import type { Warning } from '../warning.js';
 
@@ -9,17 +9,6 @@ export type WarningExportFormat = (typeof WARNING_EXPORT_FORMATS)[number];
 export type ExportedWarning = Omit<Warning, 'signalId' | 'forecastModelId' | 'forecastYear' | 'assessmentId' | 'tier'> & {
   measures: WarningMeasure[];
 };
-
-/**
- * A cell for a spreadsheet. Text beginning with =, +, -, @, a tab or a carriage return is read as a
- * formula by spreadsheet programs (CSV injection, OWASP), so it is written with a leading apostrophe;
- * line breaks become one space so that each record is one line, as in the events export.
- */
-export function safeCsvCell(v: string | number | boolean | null | undefined): string {
-  if (v === null || v === undefined) return '';
-  const s = String(v).replace(/\s*[\r\n]+\s*/g, ' ');
-  return csvField(typeof v === 'string' && /^[=+\-@\t\r]/.test(s) ? `'${s}` : s);
-}
 
 export const WARNING_CSV_COLUMNS = [
   'warning_id',
