@@ -32,6 +32,7 @@ export const eventFilterShape = z.object({
   source: z.enum(EVENT_SOURCES).optional(),
   bbox: bbox.optional().describe('W,S,E,N in degrees; W > E crosses the antimeridian'),
   minFatalities: z.coerce.number().int().min(0).optional().describe('fatalities_best at least this'),
+  group: z.coerce.number().int().positive().optional().describe('only events tagged with this protected group (its id)'),
 });
 
 /** Filters shared by `tocsin events` and `GET /api/events` (same names, same meaning). */
@@ -56,6 +57,7 @@ export function filterToSql(f: EventFilter, offset = 0): { where: string; params
   if (f.category) clauses.push(`category = ${p(f.category)}`);
   if (f.source) clauses.push(`source = ${p(f.source)}`);
   if (f.minFatalities !== undefined) clauses.push(`fatalities_best >= ${p(f.minFatalities)}`);
+  if (f.group !== undefined) clauses.push(`id IN (SELECT event_id FROM event_groups WHERE group_id = ${p(f.group)})`);
   if (f.bbox) {
     const [w, s, e, n] = f.bbox;
     clauses.push(`latitude BETWEEN ${p(s)} AND ${p(n)}`);

@@ -13,6 +13,7 @@ import { registerForecastRoutes } from '../forecast/product/forecasts.routes.js'
 import { registerFrameworkRoutes } from '../framework/framework.routes.js';
 import { registerGroupRoutes } from '../groups/groups.routes.js';
 import { registerImportRoutes } from '../ingest/imports.routes.js';
+import { registerImportUploadRoutes } from '../ingest/upload/imports-upload.routes.js';
 import { registerCapRoutes } from '../cap/cap.routes.js';
 import { registerMeasureRoutes } from '../measures/measures.routes.js';
 import { registerWarningExportRoutes } from '../warnings/export/warnings-export.routes.js';
@@ -20,6 +21,7 @@ import { registerSignalRoutes } from '../surveillance/signals/signals.routes.js'
 import { registerWarningRoutes } from '../warnings/warnings.routes.js';
 import { registerReportRoutes } from '../reports/reports.routes.js';
 import { registerSpeechQueueRoutes } from '../speech/queue/speech-queue.routes.js';
+import { registerWatchlistRoutes } from '../watchlist/watchlist.routes.js';
 import type { App, AppDeps, AppEnv } from './app-env.js';
 import { authenticate } from './authenticate.js';
 import { HTTP_STATUS } from './error-status.js';
@@ -96,6 +98,7 @@ export function createApp(deps: AppDeps, webRoot?: string): App {
   registerCountryRoutes(app, deps);
   registerEventRoutes(app, deps);
   registerImportRoutes(app, deps);
+  registerImportUploadRoutes(app, deps);
   registerSignalRoutes(app, deps);
   registerForecastRoutes(app, deps);
   registerFrameworkRoutes(app, deps);
@@ -109,6 +112,7 @@ export function createApp(deps: AppDeps, webRoot?: string): App {
   registerEvidenceRoutes(app, deps);
   registerReportRoutes(app, deps);
   registerSpeechQueueRoutes(app, deps);
+  registerWatchlistRoutes(app, deps);
 
   app.doc31('/api/openapi.json', DOC_INFO);
 

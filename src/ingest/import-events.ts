@@ -31,6 +31,8 @@ export interface ImportRequest {
   /** Rows per transaction (default 5,000). */
   batchSize?: number;
   onProgress?: (p: ImportProgress) => void;
+  /** Called once the file has passed the precheck and its batch is open (uploads answer with this id). */
+  onBatchStarted?: (batchId: number) => void;
 }
 
 export interface ImportReport extends BatchCounts {
@@ -69,6 +71,7 @@ export async function importEventFile(db: Db, req: ImportRequest): Promise<Impor
     options,
     userId: req.userId ?? null,
   });
+  req.onBatchStarted?.(batchId);
 
   const counts: BatchCounts = { rowsRead: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0, skipped: 0 };
   const byReason = new Map<string, ImportReport['rejectionsByReason'][number]>();

@@ -16,18 +16,31 @@ export interface ImportBatchRow {
   skipped: number;
   startedAt: string;
   finishedAt: string | null;
+  /** Who ran the import (null for imports run from the command line without a user). */
+  userName: string | null;
 }
+
+const BATCH_COLUMNS = `b.id, b.source, b.format, b.file_name AS "fileName", b.file_sha256 AS "fileSha256", b.status, b.message,
+  b.rows_read AS "rowsRead", b.inserted, b.updated, b.unchanged, b.rejected, b.skipped,
+  to_char(b.started_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS "startedAt",
+  to_char(b.finished_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS "finishedAt",
+  u.username AS "userName"`;
 
 /** Import batches, newest first. */
 export async function listImportBatches(db: Queryable, limit = 50): Promise<ImportBatchRow[]> {
   return db.query<ImportBatchRow>(
-    `SELECT id, source, format, file_name AS "fileName", file_sha256 AS "fileSha256", status, message,
-            rows_read AS "rowsRead", inserted, updated, unchanged, rejected, skipped,
-            to_char(started_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS "startedAt",
-            to_char(finished_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS "finishedAt"
-     FROM import_batches ORDER BY id DESC LIMIT $1`,
+    `SELECT ${BATCH_COLUMNS} FROM import_batches b LEFT JOIN users u ON u.id = b.user_id ORDER BY b.id DESC LIMIT $1`,
     [limit],
   );
+}
+
+/** One import batch, or null. */
+export async function findImportBatch(db: Queryable, id: number): Promise<ImportBatchRow | null> {
+  const [row] = await db.query<ImportBatchRow>(
+    `SELECT ${BATCH_COLUMNS} FROM import_batches b LEFT JOIN users u ON u.id = b.user_id WHERE b.id = $1`,
+    [id],
+  );
+  return row ?? null;
 }
 
 export interface RejectionRow {

@@ -5,7 +5,7 @@ import { errorResponses } from '../http/error-schema.js';
 import { guarded } from '../http/guard.js';
 import { listImportBatches, listRejections } from './imports.repository.js';
 
-const Batch = z
+export const Batch = z
   .object({
     id: z.number().int(),
     source: z.string(),
@@ -22,15 +22,19 @@ const Batch = z
     skipped: z.number().int(),
     startedAt: z.string(),
     finishedAt: z.string().nullable(),
+    userName: z.string().nullable(),
   })
   .openapi('ImportBatch');
 const Rejection = z
   .object({ line: z.number().int(), column: z.string().nullable(), reason: z.string(), record: z.string() })
   .openapi('Rejection');
 
+/** Who runs imports and reads their history and quarantine. */
+export const IMPORTERS = rolesAccess('admin', 'analyst');
+
 /** Import history and the quarantine, for the analysts who run imports. */
 export function registerImportRoutes(app: App, { db }: AppDeps): void {
-  const importers = rolesAccess('admin', 'analyst');
+  const importers = IMPORTERS;
   app.openapi(
     guarded(
       importers,
