@@ -1,27 +1,12 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestInstance } from '../../src/test-support/instance.js';
-import { hasSharedData, sharedData } from '../../src/test-support/shared-data.js';
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { createTestInstance, type TestInstance } from '../../src/test-support/instance.js';
+import { sharedData } from '../../src/test-support/shared-data.js';
+import { describeInBrowser, openBrowser, SCREENSHOTS, seriousAxeViolations, type Browser } from './browser.js';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const BUILT_PAGE = join(ROOT, 'dist/web/index.html');
-const SCREENSHOT = join(ROOT, 'docs/screenshots/events-map.png');
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
-
-type Instance = Awaited<ReturnType<typeof createTestInstance>>;
+const SCREENSHOT = join(SCREENSHOTS, 'events-map.png');
 
 /** The slice of the MapLibre map that the page exposes as `window.__tocsinMap`. */
 interface MapHandle {
@@ -50,57 +35,21 @@ async function signIn(page: Page, username: string, password: string): Promise<v
   await page.getByRole('button', { name: 'Sign in' }).click();
 }
 
-/**
- * Runs `body` when Chromium and ../shared/data are here; otherwise skips with a visible notice,
- * except under CI (`CI=true`), where both must be present.
- */
-function describeInBrowser(name: string, body: () => void): void {
-  const missing = [
-    !existsSync(CHROMIUM) && `Chromium at ${CHROMIUM} (apt-get install -y chromium)`,
-    !hasSharedData() && '../shared/data',
-  ].filter((what): what is string => typeof what === 'string');
-  if (missing.length === 0) {
-    describe(name, body);
-    return;
-  }
-  if (process.env.CI === 'true') {
-    describe(name, () => {
-      it('has what the browser test needs', () => {
-        throw new Error(`missing under CI: ${missing.join(', ')}`);
-      });
-    });
-    return;
-  }
-  console.warn(`[tocsin tests] NOTICE: skipping "${name}": missing ${missing.join(', ')}`);
-  describe.skip(name, body);
-}
-
 describeInBrowser('events page in Chromium', () => {
-  let instance: Instance;
-  let context: BrowserContext;
+  let instance: TestInstance;
+  let browser: Browser;
   let page: Page;
-  let profile: string;
 
   beforeAll(async () => {
-    if (!existsSync(BUILT_PAGE)) throw new Error(`${BUILT_PAGE} is missing: run npm run build first`);
     instance = await createTestInstance({ importUcdp: sharedData('events/ucdp/ged231_CAF_optgeo.csv') });
-    profile = mkdtempSync(join(tmpdir(), 'tocsin-chromium-'));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: CHROMIUM_ARGS,
-      viewport: { width: 1440, height: 900 },
-      locale: 'en-GB',
-      timezoneId: 'UTC',
-    });
-    page = context.pages()[0] ?? (await context.newPage());
-    await page.goto(instance.url);
+    browser = await openBrowser();
+    page = browser.page;
+    await page.goto(`${instance.url}/events`);
   });
 
   afterAll(async () => {
-    await context?.close();
+    await browser?.close();
     await instance?.close();
-    if (profile) rmSync(profile, { recursive: true, force: true });
   });
 
   it('tells the user when the password is wrong and stays on the sign-in page', async () => {
@@ -122,6 +71,10 @@ describeInBrowser('events page in Chromium', () => {
 
     mkdirSync(dirname(SCREENSHOT), { recursive: true });
     await page.screenshot({ path: SCREENSHOT });
+  });
+
+  it('has no serious or critical accessibility violations (axe-core)', async () => {
+    expect(await seriousAxeViolations(page)).toEqual([]);
   });
 
   it('filters the table and the map by category', async () => {

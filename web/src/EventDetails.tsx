@@ -2,13 +2,15 @@ import { useEffect, type ReactNode } from 'react';
 import type { EventActor } from './api-schemas.js';
 import { useEvent } from './events-queries.js';
 import { formatDates, formatPlace } from './format.js';
-import { en } from './i18n/en.js';
+import { useLocale, useT } from './i18n/LocaleProvider.js';
 
-const number = (n: number | null): string => (n === null ? en.unknown : n.toLocaleString('en'));
+type Messages = ReturnType<typeof useT>;
 
-function actorText(actor: EventActor | null): string {
-  if (actor === null) return en.unknown;
-  const kinds = [actor.isState && en.details.state, actor.isCivilian && en.details.civilian].filter(Boolean);
+const number = (n: number | null, locale: string): string => (n === null ? '—' : n.toLocaleString(locale));
+
+function actorText(t: Messages, actor: EventActor | null): string {
+  if (actor === null) return t.unknown;
+  const kinds = [actor.isState && t.details.state, actor.isCivilian && t.details.civilian].filter(Boolean);
   return kinds.length > 0 ? `${actor.name} (${kinds.join(', ')})` : actor.name;
 }
 
@@ -31,6 +33,8 @@ const Field = ({ label, children }: { label: string; children: ReactNode }) => (
 
 /** Side panel with everything known about one event; Escape closes it. */
 export function EventDetails({ id, onClose }: { id: number; onClose: () => void }) {
+  const t = useT();
+  const { locale } = useLocale();
   const event = useEvent(id);
 
   useEffect(() => {
@@ -42,40 +46,40 @@ export function EventDetails({ id, onClose }: { id: number; onClose: () => void 
   return (
     <section className="event-details" aria-labelledby="event-details-title" data-testid="event-details">
       <header>
-        <h2 id="event-details-title">{en.details.title}</h2>
-        <button type="button" className="icon" onClick={onClose} aria-label={en.details.close}>
+        <h2 id="event-details-title">{t.details.title}</h2>
+        <button type="button" className="icon" onClick={onClose} aria-label={t.details.close}>
           ×
         </button>
       </header>
-      {event.isPending && <p className="muted">{en.loading}</p>}
-      {event.isError && <p role="alert">{en.errors.loadFailed(en.details.title.toLowerCase())}</p>}
+      {event.isPending && <p className="muted">{t.loading}</p>}
+      {event.isError && <p role="alert">{t.errors.loadFailed(t.details.title.toLowerCase())}</p>}
       {event.data && (
         <dl>
-          <Field label={en.details.date}>{formatDates(event.data)}</Field>
-          <Field label={en.details.category}>{en.categories[event.data.category]}</Field>
-          <Field label={en.details.place}>{formatPlace(event.data) || en.unknown}</Field>
-          <Field label={en.details.precision}>{en.precisions[event.data.locationPrecision]}</Field>
+          <Field label={t.details.date}>{formatDates(event.data)}</Field>
+          <Field label={t.details.category}>{t.categories[event.data.category]}</Field>
+          <Field label={t.details.place}>{formatPlace(event.data) || t.unknown}</Field>
+          <Field label={t.details.precision}>{t.precisions[event.data.locationPrecision]}</Field>
           {event.data.latitude !== null && event.data.longitude !== null && (
-            <Field label={en.details.coordinates}>
+            <Field label={t.details.coordinates}>
               {event.data.latitude.toFixed(4)}, {event.data.longitude.toFixed(4)}
             </Field>
           )}
-          <Field label={en.details.perpetrator}>{actorText(event.data.perpetrator)}</Field>
-          <Field label={en.details.target}>{actorText(event.data.target)}</Field>
-          <Field label={en.details.fatalities}>
-            {en.details.fatalitiesValue(
-              number(event.data.fatalities.best),
-              number(event.data.fatalities.low),
-              number(event.data.fatalities.high),
+          <Field label={t.details.perpetrator}>{actorText(t, event.data.perpetrator)}</Field>
+          <Field label={t.details.target}>{actorText(t, event.data.target)}</Field>
+          <Field label={t.details.fatalities}>
+            {t.details.fatalitiesValue(
+              number(event.data.fatalities.best, locale),
+              number(event.data.fatalities.low, locale),
+              number(event.data.fatalities.high, locale),
             )}
           </Field>
-          <Field label={en.details.source}>
-            {en.sources[event.data.source]} #{event.data.sourceId}
+          <Field label={t.details.source}>
+            {t.sources[event.data.source]} #{event.data.sourceId}
           </Field>
-          <Field label={en.details.sourceCategory}>{event.data.sourceCategory}</Field>
-          {event.data.description !== null && <Field label={en.details.description}>{event.data.description}</Field>}
+          <Field label={t.details.sourceCategory}>{event.data.sourceCategory}</Field>
+          {event.data.description !== null && <Field label={t.details.description}>{event.data.description}</Field>}
           {event.data.citations.length > 0 && (
-            <Field label={en.details.citations}>
+            <Field label={t.details.citations}>
               <ul className="citations">
                 {event.data.citations.map((citation) => (
                   <li key={citation}>

@@ -4,7 +4,7 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { useEffect, useRef, useState } from 'react';
 import type { EventPoints } from './api-schemas.js';
-import { en } from './i18n/en.js';
+import { useT } from './i18n/LocaleProvider.js';
 import { loadWorldBoundaries } from './map/load-world-boundaries.js';
 import {
   BORDERS_SOURCE,
@@ -44,12 +44,17 @@ export interface EventMapProps {
 
 /** MapLibre map of the event points over Natural Earth country boundaries. */
 export function EventMap({ points, pointsAreStale, focusCountry, selectedId, onSelect }: EventMapProps) {
+  const t = useT();
   const containerRef = useRef<HTMLDivElement>(null);
   const onSelectRef = useRef(onSelect);
   useEffect(() => {
     onSelectRef.current = onSelect;
   }, [onSelect]);
   const [map, setMap] = useState<maplibregl.Map | null>(null);
+  const label = t.map.label;
+  useEffect(() => {
+    map?.getCanvas().setAttribute('aria-label', label);
+  }, [map, label]);
   const boundaries = useQuery({ queryKey: ['world-boundaries'], queryFn: loadWorldBoundaries, staleTime: Infinity });
   const fittedFor = useRef<string | null>(null);
 
@@ -65,7 +70,6 @@ export function EventMap({ points, pointsAreStale, focusCountry, selectedId, onS
     });
     created.touchZoomRotate.disableRotation();
     created.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
-    created.getCanvas().setAttribute('aria-label', en.map.label);
     created.on('click', EVENTS_LAYER, (e) => {
       const id: unknown = e.features?.[0]?.properties['id'];
       if (typeof id === 'number') onSelectRef.current(id);

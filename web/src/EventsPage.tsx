@@ -4,7 +4,8 @@ import { useEventPoints } from './events-queries.js';
 import { EventsTable } from './EventsTable.js';
 import { FilterBar } from './FilterBar.js';
 import { filtersFromSearch, toQueryParams, type EventFilters } from './filters.js';
-import { en } from './i18n/en.js';
+import { useT } from './i18n/LocaleProvider.js';
+import { usePageTitle } from './PageTitle.js';
 import { MapLegend } from './MapLegend.js';
 
 // MapLibre is most of the bundle: load it only once someone is signed in.
@@ -22,24 +23,26 @@ function useFiltersInUrl(): [EventFilters, (filters: EventFilters) => void] {
 }
 
 /** The events view: filters, the map with its legend and details panel, and the table. */
-export function EventsPage() {
+export default function EventsPage() {
+  const t = useT();
+  usePageTitle(t.events.title);
   const [filters, setFilters] = useFiltersInUrl();
   const [selectedId, setSelectedId] = useState<number | null>(null);
   const points = useEventPoints(filters);
   const closeDetails = useCallback(() => setSelectedId(null), []);
 
   return (
-    <main className="events-page">
-      <h1 className="visually-hidden">{en.table.caption}</h1>
+    <div className="events-page">
+      <h1 className="visually-hidden">{t.table.caption}</h1>
       <FilterBar filters={filters} onChange={setFilters} />
       {points.isError && (
         <p className="banner" role="alert">
-          {en.errors.loadFailed(en.map.label.toLowerCase())}
+          {t.errors.loadFailed(t.map.label.toLowerCase())}
         </p>
       )}
       <div className="map-area">
         <div className="map-frame">
-          <Suspense fallback={<div className="event-map map-loading">{en.loading}</div>}>
+          <Suspense fallback={<div className="event-map map-loading">{t.loading}</div>}>
             <EventMap
               points={points.data}
               pointsAreStale={points.isPlaceholderData}
@@ -53,6 +56,6 @@ export function EventsPage() {
         {selectedId !== null && <EventDetails id={selectedId} onClose={closeDetails} />}
       </div>
       <EventsTable filters={filters} selectedId={selectedId} onSelect={setSelectedId} />
-    </main>
+    </div>
   );
 }

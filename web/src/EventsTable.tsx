@@ -4,7 +4,7 @@ import { CATEGORY_COLOURS } from './categories.js';
 import { TABLE_PAGE_SIZE, useEventPage } from './events-queries.js';
 import { toQueryParams, type EventFilters } from './filters.js';
 import { formatActors, formatDates, formatFatalities } from './format.js';
-import { en } from './i18n/en.js';
+import { useLocale, useT } from './i18n/LocaleProvider.js';
 
 export interface EventsTableProps {
   filters: EventFilters;
@@ -14,6 +14,7 @@ export interface EventsTableProps {
 
 /** The events matching the filters, newest first, one cursor page at a time. */
 export function EventsTable({ filters, selectedId, onSelect }: EventsTableProps) {
+  const t = useT();
   const cursors = usePageCursors(toQueryParams(filters).toString());
   const cursor = cursors.current;
   const page = useEventPage(filters, cursor);
@@ -28,20 +29,20 @@ export function EventsTable({ filters, selectedId, onSelect }: EventsTableProps)
     <section className="events-table" aria-busy={page.isFetching}>
       <div className="table-scroll">
         <table data-testid="events-table">
-          <caption className="visually-hidden">{en.table.caption}</caption>
+          <caption className="visually-hidden">{t.table.caption}</caption>
           <thead>
             <tr>
-              <th scope="col">{en.table.date}</th>
-              <th scope="col">{en.table.country}</th>
-              <th scope="col">{en.table.admin1}</th>
-              <th scope="col">{en.table.location}</th>
-              <th scope="col">{en.table.category}</th>
-              <th scope="col">{en.table.actors}</th>
-              <th scope="col" className="numeric" title={en.table.fatalitiesHint}>
-                {en.table.fatalities}
-                <span className="th-hint">{en.table.fatalitiesHint}</span>
+              <th scope="col">{t.table.date}</th>
+              <th scope="col">{t.table.country}</th>
+              <th scope="col">{t.table.admin1}</th>
+              <th scope="col">{t.table.location}</th>
+              <th scope="col">{t.table.category}</th>
+              <th scope="col">{t.table.actors}</th>
+              <th scope="col" className="numeric" title={t.table.fatalitiesHint}>
+                {t.table.fatalities}
+                <span className="th-hint">{t.table.fatalitiesHint}</span>
               </th>
-              <th scope="col">{en.table.source}</th>
+              <th scope="col">{t.table.source}</th>
             </tr>
           </thead>
           <tbody>
@@ -51,20 +52,20 @@ export function EventsTable({ filters, selectedId, onSelect }: EventsTableProps)
           </tbody>
         </table>
       </div>
-      {page.isPending && <p className="table-empty">{en.loading}</p>}
-      {page.isError && <p role="alert">{en.errors.loadFailed(en.table.caption.toLowerCase())}</p>}
+      {page.isPending && <p className="table-empty">{t.loading}</p>}
+      {page.isError && <p role="alert">{t.errors.loadFailed(t.table.caption.toLowerCase())}</p>}
       {page.isSuccess && items.length === 0 && (
-        <p className="table-empty">{toQueryParams(filters).toString() === '' ? en.table.storeEmpty : en.table.empty}</p>
+        <p className="table-empty">{toQueryParams(filters).toString() === '' ? t.table.storeEmpty : t.table.empty}</p>
       )}
-      <nav className="pager" aria-label={en.table.caption}>
+      <nav className="pager" aria-label={t.table.caption}>
         <span className="muted" data-testid="table-range">
-          {items.length > 0 && en.table.range(offset + 1, offset + items.length, total, totalIsLowerBound)}
+          {items.length > 0 && t.table.range(offset + 1, offset + items.length, total, totalIsLowerBound)}
         </span>
         <button type="button" disabled={cursors.pageIndex === 0} onClick={cursors.previous}>
-          {en.table.previous}
+          {t.table.previous}
         </button>
         <button type="button" disabled={nextCursor === null || page.isPlaceholderData} onClick={() => cursors.next(nextCursor)}>
-          {en.table.next}
+          {t.table.next}
         </button>
       </nav>
     </section>
@@ -95,37 +96,39 @@ interface EventRowProps {
 }
 
 function EventRow({ event, selected, onSelect }: EventRowProps) {
-  const place = event.location ?? en.unnamed;
+  const t = useT();
+  const { locale } = useLocale();
+  const place = event.location ?? t.unnamed;
   return (
     <tr className={selected ? 'selected' : undefined}>
-      <td className="nowrap" data-label={en.table.date}>
+      <td className="nowrap" data-label={t.table.date}>
         {formatDates(event)}
       </td>
-      <td title={event.countryName ?? undefined} data-label={en.table.country}>
-        {event.country ?? en.unknown}
+      <td title={event.countryName ?? undefined} data-label={t.table.country}>
+        {event.country ?? t.unknown}
       </td>
-      <td data-label={en.table.admin1}>{event.admin1 ?? en.unknown}</td>
-      <td data-label={en.table.location}>
+      <td data-label={t.table.admin1}>{event.admin1 ?? t.unknown}</td>
+      <td data-label={t.table.location}>
         <button
           type="button"
           className="link"
           onClick={() => onSelect(event.id)}
-          aria-label={en.table.showDetails(`${place}, ${event.dateStart}`)}
+          aria-label={t.table.showDetails(`${place}, ${event.dateStart}`)}
         >
           {place}
         </button>
       </td>
-      <td className="nowrap" data-label={en.table.category}>
+      <td className="nowrap" data-label={t.table.category}>
         <span>
           <span className="swatch" style={{ background: CATEGORY_COLOURS[event.category] }} aria-hidden />
-          {en.categories[event.category]}
+          {t.categories[event.category]}
         </span>
       </td>
-      <td data-label={en.table.actors}>{formatActors(event)}</td>
-      <td className="numeric nowrap" data-label={en.table.fatalities}>
-        {formatFatalities(event.fatalities)}
+      <td data-label={t.table.actors}>{formatActors(event)}</td>
+      <td className="numeric nowrap" data-label={t.table.fatalities}>
+        {formatFatalities(event.fatalities, locale)}
       </td>
-      <td data-label={en.table.source}>{en.sources[event.source]}</td>
+      <td data-label={t.table.source}>{t.sources[event.source]}</td>
     </tr>
   );
 }

@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { EVENT_SOURCES, VIOLENCE_CATEGORIES } from './api-schemas.js';
 import { useCountries } from './events-queries.js';
 import { EMPTY_FILTERS, hasAnyFilter, type EventFilters } from './filters.js';
-import { en } from './i18n/en.js';
+import { useT } from './i18n/LocaleProvider.js';
 
 export interface FilterBarProps {
   filters: EventFilters;
@@ -18,19 +18,20 @@ const Field = ({ id, label, children }: { id: string; label: string; children: R
 
 /** The event filters; every change applies at once. */
 export function FilterBar({ filters, onChange }: FilterBarProps) {
+  const t = useT();
   const countries = useCountries();
   const set = <K extends keyof EventFilters>(key: K, value: EventFilters[K]) => onChange({ ...filters, [key]: value });
 
   return (
-    <form className="filter-bar" aria-label={en.filters.title} onSubmit={(e) => e.preventDefault()}>
-      <Field id="filter-country" label={en.filters.country}>
+    <form className="filter-bar" aria-label={t.filters.title} onSubmit={(e) => e.preventDefault()}>
+      <Field id="filter-country" label={t.filters.country}>
         <select
           id="filter-country"
           value={filters.country}
           onChange={(e) => set('country', e.target.value)}
           disabled={countries.isPending}
         >
-          <option value="">{en.filters.allCountries}</option>
+          <option value="">{t.filters.allCountries}</option>
           {countries.data?.map((country) => (
             <option key={country.iso3} value={country.iso3}>
               {country.name} ({country.iso3})
@@ -38,7 +39,7 @@ export function FilterBar({ filters, onChange }: FilterBarProps) {
           ))}
         </select>
       </Field>
-      <Field id="filter-from" label={en.filters.from}>
+      <Field id="filter-from" label={t.filters.from}>
         <input
           id="filter-from"
           type="date"
@@ -47,7 +48,7 @@ export function FilterBar({ filters, onChange }: FilterBarProps) {
           onChange={(e) => set('from', e.target.value)}
         />
       </Field>
-      <Field id="filter-to" label={en.filters.to}>
+      <Field id="filter-to" label={t.filters.to}>
         <input
           id="filter-to"
           type="date"
@@ -56,35 +57,35 @@ export function FilterBar({ filters, onChange }: FilterBarProps) {
           onChange={(e) => set('to', e.target.value)}
         />
       </Field>
-      <Field id="filter-category" label={en.filters.category}>
+      <Field id="filter-category" label={t.filters.category}>
         <select
           id="filter-category"
           value={filters.category}
           onChange={(e) => set('category', VIOLENCE_CATEGORIES.find((c) => c === e.target.value) ?? '')}
         >
-          <option value="">{en.filters.any}</option>
+          <option value="">{t.filters.any}</option>
           {VIOLENCE_CATEGORIES.map((category) => (
             <option key={category} value={category}>
-              {en.categories[category]}
+              {t.categories[category]}
             </option>
           ))}
         </select>
       </Field>
-      <Field id="filter-source" label={en.filters.source}>
+      <Field id="filter-source" label={t.filters.source}>
         <select
           id="filter-source"
           value={filters.source}
           onChange={(e) => set('source', EVENT_SOURCES.find((s) => s === e.target.value) ?? '')}
         >
-          <option value="">{en.filters.any}</option>
+          <option value="">{t.filters.any}</option>
           {EVENT_SOURCES.map((source) => (
             <option key={source} value={source}>
-              {en.sources[source]}
+              {t.sources[source]}
             </option>
           ))}
         </select>
       </Field>
-      <Field id="filter-min-fatalities" label={en.filters.minFatalities}>
+      <Field id="filter-min-fatalities" label={t.filters.minFatalities}>
         <input
           id="filter-min-fatalities"
           type="number"
@@ -96,7 +97,7 @@ export function FilterBar({ filters, onChange }: FilterBarProps) {
         />
       </Field>
       <button type="button" className="filter-reset" onClick={() => onChange(EMPTY_FILTERS)} disabled={!hasAnyFilter(filters)}>
-        {en.filters.reset}
+        {t.filters.reset}
       </button>
     </form>
   );

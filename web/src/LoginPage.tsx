@@ -1,16 +1,17 @@
 import { useState, type FormEvent } from 'react';
 import { ApiError } from './api.js';
-import { en } from './i18n/en.js';
+import { useT } from './i18n/LocaleProvider.js';
 import { useSignIn } from './session.js';
 
-const errorText = (error: Error): string => {
-  if (error instanceof ApiError && error.status === 401) return en.login.wrongCredentials;
-  if (error instanceof ApiError && error.code === 'network') return en.errors.network;
-  return en.errors.generic;
+const errorText = (t: ReturnType<typeof useT>, error: Error): string => {
+  if (error instanceof ApiError && error.status === 401) return t.login.wrongCredentials;
+  if (error instanceof ApiError && error.code === 'network') return t.errors.network;
+  return t.errors.generic;
 };
 
 /** Username and password form; a wrong pair shows a message and keeps the username. */
 export function LoginPage() {
+  const t = useT();
   const signIn = useSignIn();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
@@ -24,12 +25,12 @@ export function LoginPage() {
     <main className="login">
       <form className="login-card" onSubmit={submit} aria-labelledby="login-title">
         <p className="brand">
-          <span className="brand-name">{en.appName}</span>
-          <span className="brand-tagline">{en.appTagline}</span>
+          <span className="brand-name">{t.appName}</span>
+          <span className="brand-tagline">{t.appTagline}</span>
         </p>
-        <h1 id="login-title">{en.login.title}</h1>
-        <p className="muted">{en.login.intro}</p>
-        <label htmlFor="login-username">{en.login.username}</label>
+        <h1 id="login-title">{t.login.title}</h1>
+        <p className="muted">{t.login.intro}</p>
+        <label htmlFor="login-username">{t.login.username}</label>
         <input
           id="login-username"
           name="username"
@@ -39,7 +40,7 @@ export function LoginPage() {
           value={username}
           onChange={(e) => setUsername(e.target.value)}
         />
-        <label htmlFor="login-password">{en.login.password}</label>
+        <label htmlFor="login-password">{t.login.password}</label>
         <input
           id="login-password"
           name="password"
@@ -51,11 +52,11 @@ export function LoginPage() {
         />
         {signIn.isError && (
           <p className="form-error" role="alert">
-            {errorText(signIn.error)}
+            {errorText(t, signIn.error)}
           </p>
         )}
         <button type="submit" className="primary" disabled={signIn.isPending}>
-          {signIn.isPending ? en.login.submitting : en.login.submit}
+          {signIn.isPending ? t.login.submitting : t.login.submit}
         </button>
       </form>
     </main>

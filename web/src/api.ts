@@ -25,11 +25,12 @@ export class ApiError extends Error {
   }
 }
 
-interface Parser<T> {
+export interface Parser<T> {
   parse(data: unknown): T;
 }
 
-async function request<T>(path: string, parser: Parser<T>, init: RequestInit = {}): Promise<T> {
+/** GETs (or sends `init`) and parses the answer with `parser`; any failure is an ApiError. */
+export async function request<T>(path: string, parser: Parser<T>, init: RequestInit = {}): Promise<T> {
   const body = await send(path, init);
   try {
     return parser.parse(body);
@@ -40,7 +41,8 @@ async function request<T>(path: string, parser: Parser<T>, init: RequestInit = {
   }
 }
 
-async function send(path: string, init: RequestInit): Promise<unknown> {
+/** Sends a request and returns the parsed JSON body (undefined for 204); errors become ApiError. */
+export async function send(path: string, init: RequestInit): Promise<unknown> {
   let response: Response;
   try {
     response = await fetch(path, {
@@ -61,7 +63,8 @@ async function send(path: string, init: RequestInit): Promise<unknown> {
   return body;
 }
 
-const jsonBody = (value: unknown): RequestInit => ({
+/** The init of a request with a JSON body: `{ method: 'POST', ...jsonBody(value) }`. */
+export const jsonBody = (value: unknown): RequestInit => ({
   headers: { 'content-type': 'application/json' },
   body: JSON.stringify(value),
 });

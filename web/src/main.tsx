@@ -3,6 +3,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { ApiError } from './api.js';
 import { App } from './App.js';
+import { LocaleProvider } from './i18n/LocaleProvider.js';
 import { SESSION_KEY } from './session.js';
 import './styles.css';
 
@@ -30,7 +31,9 @@ if (root === null) throw new Error('index.html has no #root element');
 createRoot(root).render(
   <StrictMode>
     <QueryClientProvider client={queryClient}>
-      <App />
+      <LocaleProvider>
+        <App />
+      </LocaleProvider>
     </QueryClientProvider>
   </StrictMode>,
 );

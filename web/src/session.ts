@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { fetchSession, signIn, signOut } from './api.js';
 import type { User } from './api-schemas.js';
+import { eraseReportDrafts } from './reports/form/draft-keys.js';
 
 export const SESSION_KEY = ['session'] as const;
 
@@ -20,6 +21,7 @@ export function useSignOut() {
   return useMutation({
     mutationFn: signOut,
     onSettled: () => {
+      eraseReportDrafts();
       // Show the sign-in page, then forget everything fetched under the old session.
       queryClient.setQueryData(SESSION_KEY, null);
       queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== SESSION_KEY[0] });

@@ -2,18 +2,46 @@ import type { EventSource, LocationPrecision, Role, ViolenceCategory } from '../
 
 const count = (n: number): string => n.toLocaleString('en');
 
-/** Every user-visible string of the web UI, in English. Other languages will mirror this shape. */
+export type CoreMessages = typeof en;
+
+/**
+ * The strings every page shares (app bar, navigation, errors, the events view), in English.
+ * fr.ts, ar.ts and es.ts mirror this shape (see translations.test.ts); each page keeps its own
+ * strings in a messages.ts beside it.
+ */
 export const en = {
   appName: 'Tocsin',
   appTagline: 'Atrocity early warning',
-  monitorHome:
-    'You are signed in as a field monitor. Report intake comes to this page; the event store is open to analysts and decision-makers.',
   loading: 'Loading…',
   retry: 'Try again',
   errors: {
     generic: 'Something went wrong. Please try again.',
     network: 'The server could not be reached.',
     loadFailed: (what: string) => `Could not load ${what}.`,
+    forbidden: 'Your role does not give access to this page.',
+  },
+  nav: {
+    label: 'Main',
+    skipToContent: 'Skip to main content',
+    menu: 'Menu',
+    watchlist: 'Watchlist',
+    events: 'Events',
+    signals: 'Signals',
+    warnings: 'Warnings',
+    assessments: 'Assessments',
+    reports: 'Reports',
+    newReport: 'Report an incident',
+    evidence: 'Evidence',
+    speech: 'Hate speech',
+    imports: 'Imports',
+  },
+  language: {
+    label: 'Language',
+  },
+  notFound: {
+    title: 'Page not found',
+    body: 'There is no page at this address.',
+    home: 'Go to the start page',
   },
   login: {
     title: 'Sign in',
@@ -27,6 +55,9 @@ export const en = {
   header: {
     signedInAs: 'Signed in as',
     signOut: 'Sign out',
+  },
+  events: {
+    title: 'Events',
   },
   roles: {
     admin: 'Administrator',

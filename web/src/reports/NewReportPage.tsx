@@ -1,0 +1,33 @@
+import { useMessages } from '../i18n/LocaleProvider.js';
+import { REPORT_DRAFT_KEY } from './form/draft-keys.js';
+import { usePageTitle } from '../PageTitle.js';
+import type { PageProps } from '../routes.js';
+import { useSession } from '../session.js';
+import { fetchGroups, submitReport } from './form/api.js';
+import { reportFormMessages } from './form/messages.js';
+import { ReportForm } from './form/ReportForm.js';
+import './form/report-form.css';
+
+/** Roles that may list protected groups (GET /api/groups); a monitor's device does not read the store. */
+const GROUP_READERS = new Set(['admin', 'analyst']);
+
+/** A signed-in monitor, analyst or admin files a report. */
+export default function NewReportPage(_: PageProps) {
+  const t = useMessages(reportFormMessages);
+  usePageTitle(t.title);
+  const role = useSession().data?.role;
+  return (
+    <div className="page report-page">
+      <div className="page-head">
+        <h1>{t.title}</h1>
+        <p className="hint">{t.intro}</p>
+      </div>
+      <ReportForm
+        storageKey={REPORT_DRAFT_KEY}
+        send={submitReport}
+        throughLink={false}
+        groupsOf={role !== undefined && GROUP_READERS.has(role) ? fetchGroups : null}
+      />
+    </div>
+  );
+}
