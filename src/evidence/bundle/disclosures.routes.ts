@@ -44,7 +44,7 @@ export function registerDisclosureRoutes(app: App, deps: AppDeps): void {
         request: {
           body: {
             required: true,
-            content: { 'application/json': { schema: disclosureRequestSchema.openapi('DisclosureRequest') } },
+            content: { 'application/json': { schema: disclosureRequestSchema } },
           },
         },
         responses: {
