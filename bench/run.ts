@@ -28,6 +28,7 @@ import { benchImport, freshPgliteDir, pgliteDir, type ImportResult } from './par
 import { benchDetectMethods } from './parts/detect-methods.js';
 import { benchElasticNet } from './parts/elastic-net.js';
 import { benchSpeech } from './parts/speech.js';
+import { benchWebRender } from './parts/web-render.js';
 import { benchEvidenceCustody, benchEvidenceStore } from './parts/evidence.js';
 import { benchRawParse, type ParseResult } from './parts/papaparse.js';
 import { benchSurveillance, ensureWorldGedFile } from './parts/surveillance.js';
@@ -45,6 +46,7 @@ const { values } = parseArgs({
     'keep-db': { type: 'boolean', default: false },
     'surveillance-rows': { type: 'string', default: '400000' },
     'week-rows': { type: 'string', default: '2500' },
+    'render-runs': { type: 'string', default: '5' },
   },
 });
 
@@ -77,6 +79,7 @@ const PROFILE_PARTS = [
   'evidence-store',
   'evidence-custody',
   'speech',
+  'web-render',
 ] as const;
 const ALL = [...MAIN_PARTS, ...PROFILE_PARTS] as readonly string[];
 
@@ -191,6 +194,13 @@ try {
         break;
       case 'speech':
         record(part, 'npm run bench -- --only speech', await benchSpeech(log));
+        break;
+      case 'web-render':
+        record(
+          part,
+          'npm run build:web && npm run bench -- --only web-render',
+          await benchWebRender(Number(values['render-runs']), log),
+        );
         break;
       case 'evidence-custody':
         record(part, 'npm run bench -- --only evidence-custody', await benchEvidenceCustody(log));

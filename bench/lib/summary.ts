@@ -4,6 +4,7 @@ import type { DetectMethodsResult } from '../parts/detect-methods.js';
 import type { ElasticNetBenchResult } from '../parts/elastic-net.js';
 import type { ParseResult } from '../parts/papaparse.js';
 import type { SurveillanceResult } from '../parts/surveillance.js';
+import type { WebRenderResult } from '../parts/web-render.js';
 import type { Results } from './results.js';
 
 const nf = new Intl.NumberFormat('en');
@@ -111,6 +112,20 @@ export function formatSummary(results: Results): string {
       figure: 'elastic net, 31-refit back-test',
       value: `${en.backtest.oneThreadSeconds} s (${en.backtest.threadedSeconds} s in ${en.backtest.threads} threads)`,
       target: `4x faster than R: ${en.speedupOverR.backtestOneThread}x ${en.speedupOverR.backtestOneThread >= 4 ? 'met' : 'MISSED'}`,
+    });
+  }
+  const wr = get<WebRenderResult>('web-render');
+  if (wr) {
+    for (const p of wr.pages)
+      lines.push({
+        figure: `web: ${p.page} shows its data (cold load, median of ${wr.runs})`,
+        value: `${nf.format(p.readyMs)} ms (first paint ${nf.format(p.firstContentfulPaintMs)} ms; map drawn ${nf.format(p.mapReadyMs)} ms; ${nf.format(p.transferredKb)} kB)`,
+        target: `< 1.5 s ${p.readyMs < 1500 ? 'met' : 'MISSED'}`,
+      });
+    lines.push({
+      figure: 'web: bundle (entry script + CSS; all assets)',
+      value: `${wr.bundle.entryGzipKb} kB gzip (${wr.bundle.entryKb} kB); all ${wr.bundle.totalGzipKb} kB gzip`,
+      target: '',
     });
   }
   const w = [0, 1, 2].map((i) => Math.max(...lines.map((l) => [l.figure, l.value, l.target][i]!.length), 6));
