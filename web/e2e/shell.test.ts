@@ -24,6 +24,28 @@ describeInBrowser(
       await instance?.close();
     });
 
+    it('can be used with the keyboard alone: sign in, reach a page through the navigation', async () => {
+      await page.goto(`${instance.url}/`);
+      await page.getByLabel('Username').waitFor();
+      // The username field has the focus on arrival; no mouse from here on.
+      await page.keyboard.type(instance.users.analyst.username);
+      await page.keyboard.press('Tab');
+      await page.keyboard.type(instance.users.analyst.password);
+      await page.keyboard.press('Enter');
+      await page.locator('.app-header .role-badge').waitFor();
+      await expect.poll(() => pathOf(page)).toBe('/watchlist');
+      let reached = '';
+      for (let presses = 0; presses < 20 && reached !== 'Signals'; presses++) {
+        await page.keyboard.press('Tab');
+        reached = await page.evaluate(() => document.activeElement?.textContent ?? '');
+      }
+      expect(reached).toBe('Signals');
+      await page.keyboard.press('Enter');
+      await expect.poll(() => pathOf(page)).toBe('/signals');
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+      await signOut(page);
+    });
+
     it('asks for sign-in at any address, and the sign-in page passes axe', async () => {
       await page.goto(`${instance.url}/signals`);
       await page.getByLabel('Password').waitFor();

@@ -219,5 +219,8 @@ describeInBrowser('watchlist page in Chromium', () => {
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('قائمة المراقبة');
     expect(await row(page, 'CAF').locator('td').nth(2).textContent()).toContain('قلق بالغ');
     expect(await seriousAxeViolations(page)).toEqual([]);
+    await screenshotBothWidths(page, 'watchlist-ar', async () => {
+      await page.locator('[data-map-ready="true"]').waitFor();
+    });
   });
 });

@@ -12,6 +12,7 @@ import { NewAssessmentForm } from './NewAssessmentForm.js';
 import { useAssessments } from './queries.js';
 import { STATUSES } from './vocabulary.js';
 import './assessments.css';
+import { LoadFailed } from '../LoadFailed.js';
 
 /** The assessments by country and status, the most recent period first; drafters open new ones here. */
 export default function AssessmentsPage(_: PageProps) {
@@ -74,14 +75,7 @@ export default function AssessmentsPage(_: PageProps) {
       </form>
 
       {list.isPending && <p className="page-status">{core.loading}</p>}
-      {list.isError && (
-        <div className="banner" role="alert">
-          {core.errors.loadFailed(t.title.toLowerCase())} {list.error.message}{' '}
-          <button type="button" onClick={() => void list.refetch()}>
-            {core.retry}
-          </button>
-        </div>
-      )}
+      {list.isError && <LoadFailed what={t.title.toLowerCase()} error={list.error} retry={() => void list.refetch()} />}
       {list.data !== undefined && (
         <div className="panel table-scroll">
           <p className="hint" role="status">

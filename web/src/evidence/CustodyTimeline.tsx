@@ -2,7 +2,7 @@ import { useFormat, useMessages } from '../i18n/LocaleProvider.js';
 import type { CustodyEntry } from './api.js';
 import { canonicalJson } from './custody-check.js';
 import { ChainStatus } from './ChainStatus.js';
-import { LoadError } from './LoadError.js';
+import { LoadFailed } from '../LoadFailed.js';
 import { evidenceMessages } from './messages.js';
 import { useChainCheck } from './queries.js';
 
@@ -10,7 +10,7 @@ import { useChainCheck } from './queries.js';
 export function CustodyTimeline({ itemId, itemSha256 }: { itemId: number; itemSha256: string }) {
   const t = useMessages(evidenceMessages);
   const { custody, check } = useChainCheck(itemId, itemSha256);
-  if (custody.isError) return <LoadError what={t.item.custody} retry={() => void custody.refetch()} />;
+  if (custody.isError) return <LoadFailed what={t.item.custody.toLowerCase()} retry={() => void custody.refetch()} />;
   const result = check.data;
   return (
     <>

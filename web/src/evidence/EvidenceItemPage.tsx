@@ -10,7 +10,7 @@ import { CustodyTimeline } from './CustodyTimeline.js';
 import { DiscloseForm } from './DiscloseForm.js';
 import { DisclosuresTable } from './DisclosuresTable.js';
 import { formatFileSize } from './file-size.js';
-import { LoadError } from './LoadError.js';
+import { LoadFailed } from '../LoadFailed.js';
 import { evidenceMessages } from './messages.js';
 import { EVIDENCE_KEY, useDisclosures, useEvidenceItem } from './queries.js';
 import './evidence.css';
@@ -43,7 +43,7 @@ export default function EvidenceItemPage({ params }: PageProps) {
       ) : item.isError ? (
         <>
           <h1>{t.title}</h1>
-          <LoadError what={t.item.record} retry={() => void item.refetch()} />
+          <LoadFailed what={t.item.record.toLowerCase()} retry={() => void item.refetch()} />
         </>
       ) : (
         <ItemView item={item.data} />

@@ -2,7 +2,7 @@ import type { PageProps } from '../routes.js';
 import { useMessages, useT } from '../i18n/LocaleProvider.js';
 import { usePageTitle } from '../PageTitle.js';
 import { DisclosuresTable } from './DisclosuresTable.js';
-import { LoadError } from './LoadError.js';
+import { LoadFailed } from '../LoadFailed.js';
 import { EvidenceTable } from './EvidenceTable.js';
 import { evidenceMessages } from './messages.js';
 import { useDisclosures, useEvidenceItems } from './queries.js';
@@ -26,13 +26,13 @@ export default function EvidencePage(_: PageProps) {
       <section className="panel" aria-labelledby="evidence-items-title">
         <h2 id="evidence-items-title">{t.items.title}</h2>
         {items.isPending && <p className="muted">{core.loading}</p>}
-        {items.isError && <LoadError what={t.items.title} retry={() => void items.refetch()} />}
+        {items.isError && <LoadFailed what={t.items.title.toLowerCase()} retry={() => void items.refetch()} />}
         {items.data && <EvidenceTable items={items.data} />}
       </section>
       <section className="panel" aria-labelledby="evidence-disclosures-title">
         <h2 id="evidence-disclosures-title">{t.disclosures.title}</h2>
         {disclosures.isPending && <p className="muted">{core.loading}</p>}
-        {disclosures.isError && <LoadError what={t.disclosures.title} retry={() => void disclosures.refetch()} />}
+        {disclosures.isError && <LoadFailed what={t.disclosures.title.toLowerCase()} retry={() => void disclosures.refetch()} />}
         {disclosures.data && <DisclosuresTable disclosures={disclosures.data} empty={t.disclosures.empty} />}
       </section>
     </div>

@@ -3,6 +3,7 @@ import { useEffect, useId, useRef } from 'react';
 import { useFormat, useMessages, useT } from '../i18n/LocaleProvider.js';
 import { fetchRejections, REJECTIONS_LISTED, type ImportStatus } from './api.js';
 import { importsMessages } from './messages.js';
+import { LoadFailed } from '../LoadFailed.js';
 
 const COUNTS = ['rowsRead', 'inserted', 'updated', 'unchanged', 'rejected', 'skipped'] as const;
 
@@ -60,14 +61,7 @@ function Quarantine({ batchId, rejected }: { batchId: number; rejected: number }
       <h3>{t.quarantineTitle}</h3>
       {rejected === 0 && <p className="hint">{t.noRejections}</p>}
       {rows.isPending && rejected > 0 && <p role="status">{core.loading}</p>}
-      {rows.isError && (
-        <div className="banner" role="alert">
-          {core.errors.loadFailed(t.quarantineTitle.toLowerCase())} {rows.error.message}{' '}
-          <button type="button" onClick={() => void rows.refetch()}>
-            {core.retry}
-          </button>
-        </div>
-      )}
+      {rows.isError && <LoadFailed what={t.quarantineTitle.toLowerCase()} error={rows.error} retry={() => void rows.refetch()} />}
       {rows.isSuccess && rows.data.length > 0 && (
         <>
           {rejected > rows.data.length && (

@@ -11,6 +11,7 @@ import type { UploadState } from './progress.js';
 import { SourceStatus } from './SourceStatus.js';
 import { UploadForm } from './UploadForm.js';
 import './imports.css';
+import { LoadFailed } from '../LoadFailed.js';
 
 const POLL_MS = 500;
 
@@ -57,23 +58,11 @@ export default function ImportsPage() {
       </div>
       <UploadForm busy={running} onUpload={(format, file) => send.mutate({ format, file })} />
       {upload !== null && opened === null && <ImportProgress upload={upload} status={status.data} />}
-      {status.isError && (
-        <div className="banner" role="alert">
-          {core.errors.loadFailed(t.title.toLowerCase())} {status.error.message}{' '}
-          <button type="button" onClick={() => void status.refetch()}>
-            {core.retry}
-          </button>
-        </div>
-      )}
+      {status.isError && <LoadFailed what={t.title.toLowerCase()} error={status.error} retry={() => void status.refetch()} />}
       {ended && <ImportSummary status={status.data} focusOnShow={opened !== null} />}
       {history.isPending && <p role="status">{core.loading}</p>}
       {history.isError && (
-        <div className="banner" role="alert">
-          {core.errors.loadFailed(t.historyTitle.toLowerCase())} {history.error.message}{' '}
-          <button type="button" onClick={() => void history.refetch()}>
-            {core.retry}
-          </button>
-        </div>
+        <LoadFailed what={t.historyTitle.toLowerCase()} error={history.error} retry={() => void history.refetch()} />
       )}
       {history.isSuccess && (
         <SourceStatus

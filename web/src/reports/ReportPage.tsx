@@ -13,6 +13,7 @@ import { RevealPanel } from './queue/RevealPanel.js';
 import { ReviewForm } from './queue/ReviewForm.js';
 import { statusTone } from './queue/labels.js';
 import './queue/queue.css';
+import { LoadFailed } from '../LoadFailed.js';
 
 /** One report, sealed parts as the API returns them; analysts review it, investigators may open identities (logged). */
 export default function ReportPage({ params }: PageProps) {
@@ -37,14 +38,7 @@ export default function ReportPage({ params }: PageProps) {
         <Link to="/reports">← {t.back}</Link>
       </p>
       {report.isPending && <p role="status">{core.loading}</p>}
-      {report.isError && (
-        <div className="banner" role="alert">
-          {core.errors.loadFailed(t.heading(String(id)))} {report.error.message}{' '}
-          <button type="button" onClick={() => void report.refetch()}>
-            {core.retry}
-          </button>
-        </div>
-      )}
+      {report.isError && <LoadFailed what={t.heading(String(id))} error={report.error} retry={() => void report.refetch()} />}
       {report.data && (
         <>
           <div className="page-head">

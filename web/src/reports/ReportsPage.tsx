@@ -14,6 +14,7 @@ import { reportsQueueMessages } from './queue/messages.js';
 import { queryFromSearch, searchOfQuery, type QueueQuery } from './queue/queue-query.js';
 import { REPORT_STATUSES } from './vocabulary.js';
 import './queue/queue.css';
+import { LoadFailed } from '../LoadFailed.js';
 
 const PAGE = 100;
 const MAX = 1000;
@@ -73,14 +74,7 @@ export default function ReportsPage(_: PageProps) {
         </label>
       </form>
 
-      {reports.isError && (
-        <div className="banner" role="alert">
-          {core.errors.loadFailed(t.title.toLowerCase())} {reports.error.message}{' '}
-          <button type="button" onClick={() => void reports.refetch()}>
-            {core.retry}
-          </button>
-        </div>
-      )}
+      {reports.isError && <LoadFailed what={t.title.toLowerCase()} error={reports.error} retry={() => void reports.refetch()} />}
       {reports.isPending && <p role="status">{core.loading}</p>}
       {reports.isSuccess && (
         <section className="panel" aria-busy={reports.isPlaceholderData}>

@@ -10,6 +10,7 @@ import { categoryLabel, countryName } from './labels.js';
 import { signalsMessages } from './messages.js';
 import { excess, queryFromSearch, searchOfQuery, SIGNAL_ORDERS, sortSignals, type SignalQuery } from './queue.js';
 import './signals.css';
+import { LoadFailed } from '../LoadFailed.js';
 
 /** The triage queue: new signals first, filtered by status, country and method, newest or strongest first. */
 export default function SignalsPage() {
@@ -90,14 +91,7 @@ export default function SignalsPage() {
         </label>
       </form>
 
-      {pages.isError && (
-        <div className="banner" role="alert">
-          {core.errors.loadFailed(t.title.toLowerCase())} {pages.error.message}{' '}
-          <button type="button" onClick={() => void pages.refetch()}>
-            {core.retry}
-          </button>
-        </div>
-      )}
+      {pages.isError && <LoadFailed what={t.title.toLowerCase()} error={pages.error} retry={() => void pages.refetch()} />}
       {pages.isPending && <p role="status">{core.loading}</p>}
       {pages.isSuccess && (
         <section className="panel" aria-busy={pages.isPlaceholderData || pages.isFetchingNextPage}>

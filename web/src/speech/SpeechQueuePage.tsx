@@ -9,6 +9,7 @@ import { PostText } from './PostText.js';
 import { useQueue } from './queries.js';
 import { useCanReview } from './can-review.js';
 import './speech.css';
+import { LoadFailed } from '../LoadFailed.js';
 
 /** The thresholds offered; the API's default is 0.5. */
 const THRESHOLDS = [0.5, 0.7, 0.9] as const;
@@ -53,14 +54,7 @@ export default function SpeechQueuePage(_: PageProps) {
         )}
       </div>
       {queue.isPending && <p className="muted">{core.loading}</p>}
-      {queue.isError && (
-        <div className="banner" role="alert">
-          <p>{core.errors.loadFailed(t.title.toLowerCase())}</p>
-          <button type="button" onClick={() => void queue.refetch()}>
-            {core.retry}
-          </button>
-        </div>
-      )}
+      {queue.isError && <LoadFailed what={t.title.toLowerCase()} retry={() => void queue.refetch()} />}
       {queue.data?.length === 0 && <p className="panel muted">{t.empty}</p>}
       {queue.data && queue.data.length > 0 && (
         <ol className="speech-queue" data-testid="speech-queue">

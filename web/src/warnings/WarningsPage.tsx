@@ -10,6 +10,7 @@ import { pendingStep, sortForInbox } from './deadlines.js';
 import { warningsMessages } from './messages.js';
 import { TimeLeft, useNow } from './TimeLeft.js';
 import './warnings.css';
+import { LoadFailed } from '../LoadFailed.js';
 
 const VIEWS = ['action', 'all'] as const;
 type View = (typeof VIEWS)[number];
@@ -51,12 +52,7 @@ export default function WarningsPage() {
         </label>
       </div>
       {warnings.isError && (
-        <div className="banner" role="alert">
-          {core.errors.loadFailed(t.title.toLowerCase())} {warnings.error.message}{' '}
-          <button type="button" onClick={() => void warnings.refetch()}>
-            {core.retry}
-          </button>
-        </div>
+        <LoadFailed what={t.title.toLowerCase()} error={warnings.error} retry={() => void warnings.refetch()} />
       )}
       {warnings.isPending && <p role="status">{core.loading}</p>}
       {warnings.isSuccess && (

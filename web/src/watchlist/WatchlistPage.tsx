@@ -20,6 +20,7 @@ import {
   trendTotal,
 } from './watchlist-model.js';
 import './watchlist.css';
+import { LoadFailed } from '../LoadFailed.js';
 
 /** The start page: a world map coloured by level or forecast, and the ranked list of countries beside it. */
 export default function WatchlistPage() {
@@ -66,14 +67,7 @@ export default function WatchlistPage() {
         <h1>{t.title}</h1>
         <p className="hint">{t.intro}</p>
       </div>
-      {watchlist.isError && (
-        <div className="banner" role="alert">
-          {core.errors.loadFailed(t.title)} {watchlist.error.message}{' '}
-          <button type="button" onClick={() => void watchlist.refetch()}>
-            {core.retry}
-          </button>
-        </div>
-      )}
+      {watchlist.isError && <LoadFailed what={t.title} error={watchlist.error} retry={() => void watchlist.refetch()} />}
       {watchlist.isPending && <p role="status">{core.loading}</p>}
       {watchlist.isSuccess && (
         <>
