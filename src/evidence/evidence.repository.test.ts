@@ -66,6 +66,28 @@ describeEachEngine('the evidence locker', ({ db }) => {
     expect((await files(join(store.dir, 'objects'))).length).toBe(1);
   });
 
+  it('takes in the same new bytes uploaded twice at once: one item, the second noted as a duplicate', async () => {
+    const bytes = Buffer.concat([PNG, Buffer.from('two field teams sent the same photograph')]);
+    // Both uploads end together, so both transactions look for the hash before either commits.
+    let arrived = 0;
+    let release!: () => void;
+    const bothArrived = new Promise<void>((resolve) => (release = resolve));
+    async function* gated(): AsyncIterable<Uint8Array> {
+      yield bytes.subarray(0, 8);
+      if (++arrived === 2) release();
+      await bothArrived;
+      yield bytes.subarray(8);
+    }
+    const results = await Promise.all([
+      takeInEvidence(db(), store, gated(), intake({ originalName: 'team-a.png' }), by),
+      takeInEvidence(db(), store, gated(), intake({ originalName: 'team-b.png' }), by),
+    ]);
+    expect(results.map((r) => r.duplicate).sort()).toEqual([false, true]);
+    expect(results[0]!.item.id).toBe(results[1]!.item.id);
+    expect((await readCustodyChain(db(), results[0]!.item.id)).map((e) => e.action)).toEqual(['collected', 'duplicate-received']);
+    expect((await verifyEvidence(db(), store)).holds).toBe(true);
+  });
+
   it('records a media-type lie beside the detected type', async () => {
     const r = await takeInEvidence(
       db(),

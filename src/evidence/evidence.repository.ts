@@ -4,6 +4,7 @@
  */
 import { TocsinError } from '../core/errors.js';
 import type { Db, Queryable } from '../db/database.js';
+import { isUniqueViolation } from '../db/unique-violation.js';
 import { appendCustody } from './custody/custody.repository.js';
 import type { CustodySigner } from './custody/signing-key.js';
 import type { EvidenceItem, EvidenceLink, EvidenceIntake, IntakeResult } from './evidence-item.js';
@@ -85,8 +86,8 @@ export async function takeInEvidence(
   const mediaTypeMismatch = claimAgrees(claimedType, mediaType) ? null : { claimed: claimedType!, detected: mediaType };
   const received = { originalName, claimedType, mediaTypeMismatch, sizeBytes: upload.sizeBytes };
   let keptNew = false;
-  try {
-    return await db.transaction(async (tx) => {
+  const takeIn = () =>
+    db.transaction(async (tx) => {
       const existing = await findBySha(tx, upload.sha256);
       if (existing) {
         await discardUpload(upload);
@@ -140,6 +141,15 @@ export async function takeInEvidence(
       await linkEvidence(tx, full, intake.links, by);
       return { item: await getEvidenceItem(tx, item.id), duplicate: false, mediaTypeMismatch };
     });
+  try {
+    try {
+      return await takeIn();
+    } catch (e) {
+      // The same bytes arrived twice at once: the other upload committed the item first. Taken in
+      // again, this one finds it and is recorded on its chain as a duplicate, as if it had come later.
+      if (keptNew || !isUniqueViolation(e, 'evidence_items_sha256_key')) throw e;
+      return await takeIn();
+    }
   } catch (e) {
     await discardUpload(upload);
     if (keptNew) await forgetObject(store, upload.sha256);
