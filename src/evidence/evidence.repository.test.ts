@@ -83,8 +83,8 @@ describeEachEngine('the evidence locker', ({ db }) => {
       takeInEvidence(db(), store, gated(), intake({ originalName: 'team-b.png' }), by),
     ]);
     expect(results.map((r) => r.duplicate).sort()).toEqual([false, true]);
-    expect(results[0]!.item.id).toBe(results[1]!.item.id);
-    expect((await readCustodyChain(db(), results[0]!.item.id)).map((e) => e.action)).toEqual(['collected', 'duplicate-received']);
+    expect(results[0].item.id).toBe(results[1].item.id);
+    expect((await readCustodyChain(db(), results[0].item.id)).map((e) => e.action)).toEqual(['collected', 'duplicate-received']);
     expect((await verifyEvidence(db(), store)).holds).toBe(true);
   });
 
