@@ -118,6 +118,8 @@ export async function sealedPartsOf(
 export interface ReportFilter {
   status?: ReportStatus | undefined;
   country?: string | undefined;
+  /** Only the reports this user submitted (a monitor following up on their own). */
+  submittedBy?: number | undefined;
 }
 
 export type ReportSummary = Pick<
@@ -139,8 +141,9 @@ export type ReportSummary = Pick<
 export async function listReports(db: Queryable, f: ReportFilter, limit: number): Promise<ReportSummary[]> {
   const rows = await db.query<ReportRow>(
     `${SELECT} WHERE ($1::text IS NULL OR r.status = $1) AND ($2::text IS NULL OR r.country_iso3 = $2)
+       AND ($4::integer IS NULL OR r.submitted_by = $4)
      ORDER BY r.submitted_at DESC, r.id DESC LIMIT $3`,
-    [f.status ?? null, f.country ?? null, limit],
+    [f.status ?? null, f.country ?? null, limit, f.submittedBy ?? null],
   );
   return rows.map((r) => {
     const { id, reference, status, dateStart, dateEnd, country, admin1, acts, fatalities, anonymous, submittedAt } = toReport(

@@ -158,6 +158,22 @@ describeEachEngine('report routes', ({ db }) => {
     expect((await db().query("SELECT source_id FROM events WHERE source = 'report'")).length).toBe(1);
   });
 
+  it('lists to each submitter only the reports they sent, with where each stands and nothing sealed', async () => {
+    const listed = async (token: string) => (await (await get('/api/reports/mine', token)).json()) as Record<string, unknown>[];
+    const before = (await listed(tokens.monitor)).map((r) => r['reference']);
+    const sent = (await (await post('/api/reports', witnessedKilling(), tokens.monitor)).json()) as { reference: string };
+    const byAnalyst = (await (await post('/api/reports', witnessedKilling(), tokens.analyst)).json()) as { reference: string };
+    const mine = await listed(tokens.monitor);
+    expect(mine.map((r) => r['reference'])).toEqual([sent.reference, ...before]);
+    expect(mine[0]).toMatchObject({ status: 'submitted', anonymous: false });
+    expect(Object.keys(mine[0]!)).not.toContain('confidential');
+    expect(Object.keys(mine[0]!)).not.toContain('sources');
+    const analystOwn = (await listed(tokens.analyst)).map((r) => r['reference']);
+    expect(analystOwn).toContain(byAnalyst.reference);
+    expect(analystOwn).not.toContain(sent.reference);
+    expect((await get('/api/reports/mine', tokens.viewer)).status).toBe(403);
+  });
+
   it('refuses groups of another country and bad dates, naming the field', async () => {
     const bad = await post('/api/reports', witnessedKilling({ dateEnd: '2015-10-01', groups: [424242] }), tokens.monitor);
     expect(bad.status).toBe(400);

@@ -44,10 +44,11 @@ export function registerReportRoutes(app: App, deps: AppDeps): void {
   const keyring = keyringOf(deps);
   const reviewers = rolesAccess('admin', 'analyst');
   const readers = rolesAccess('admin', 'analyst', 'investigator');
+  const submitters = rolesAccess('admin', 'analyst', 'monitor');
 
   app.openapi(
     guarded(
-      rolesAccess('admin', 'analyst', 'monitor'),
+      submitters,
       createRoute({
         method: 'post',
         path: '/api/reports',
@@ -139,6 +140,24 @@ export function registerReportRoutes(app: App, deps: AppDeps): void {
     async (c) => {
       const { limit, ...f } = c.req.valid('query');
       return c.json(await listReports(db, f, limit), 200);
+    },
+  );
+
+  app.openapi(
+    guarded(
+      submitters,
+      createRoute({
+        method: 'get',
+        path: '/api/reports/mine',
+        tags: ['reports'],
+        summary: 'The reports the caller submitted, newest first: reference and where each stands (nothing sealed)',
+        request: { query: z.object({ limit: z.coerce.number().int().min(1).max(1000).default(100) }) },
+        responses: { 200: jsonResponse(ReportSummaryBody, 'The caller’s own reports'), ...errorResponses },
+      }),
+    ),
+    async (c) => {
+      const { limit } = c.req.valid('query');
+      return c.json(await listReports(db, { submittedBy: c.get('user')!.id }, limit), 200);
     },
   );
 

@@ -133,6 +133,10 @@ describeInBrowser(
         await page.getByRole('heading', { name: 'Report sent' }).waitFor();
         reference = (await page.locator('.sent .reference').textContent()) ?? '';
         expect(reference).toMatch(/^R-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+        // The monitor can follow it up: listed under "Your reports" with where it stands.
+        const mine = page.getByTestId('my-reports').locator('tbody tr');
+        await expect.poll(() => mine.first().textContent()).toContain(reference);
+        expect(await mine.first().textContent()).toContain('Received: waiting for an analyst');
         expect(await page.evaluate(() => sessionStorage.getItem('tocsin.report-draft'))).toBe(null);
         expect(await seriousAxeViolations(page)).toEqual([]);
 

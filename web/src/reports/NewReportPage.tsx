@@ -1,3 +1,5 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useCallback } from 'react';
 import { useMessages } from '../i18n/LocaleProvider.js';
 import { REPORT_DRAFT_KEY } from './form/draft-keys.js';
 import { usePageTitle } from '../PageTitle.js';
@@ -6,6 +8,8 @@ import { useSession } from '../session.js';
 import { fetchGroups, submitReport } from './form/api.js';
 import { reportFormMessages } from './form/messages.js';
 import { ReportForm } from './form/ReportForm.js';
+import { MY_REPORTS_KEY, MyReports } from './mine/MyReports.js';
+import type { ReportBody } from './form/to-report.js';
 import './form/report-form.css';
 
 /** Roles that may list protected groups (GET /api/groups); a monitor's device does not read the store. */
@@ -16,6 +20,15 @@ export default function NewReportPage(_: PageProps) {
   const t = useMessages(reportFormMessages);
   usePageTitle(t.title);
   const role = useSession().data?.role;
+  const queryClient = useQueryClient();
+  const send = useCallback(
+    async (body: ReportBody) => {
+      const receipt = await submitReport(body);
+      void queryClient.invalidateQueries({ queryKey: MY_REPORTS_KEY });
+      return receipt;
+    },
+    [queryClient],
+  );
   return (
     <div className="page report-page">
       <div className="page-head">
@@ -24,10 +37,11 @@ export default function NewReportPage(_: PageProps) {
       </div>
       <ReportForm
         storageKey={REPORT_DRAFT_KEY}
-        send={submitReport}
+        send={send}
         throughLink={false}
         groupsOf={role !== undefined && GROUP_READERS.has(role) ? fetchGroups : null}
       />
+      <MyReports />
     </div>
   );
 }

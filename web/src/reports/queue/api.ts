@@ -29,7 +29,7 @@ const summaryFields = {
   submittedAt: z.string(),
 };
 
-const reportSummarySchema = z.object(summaryFields);
+export const reportSummarySchema = z.object(summaryFields);
 export type ReportSummary = z.infer<typeof reportSummarySchema>;
 
 export const reportSchema = z.object({
