@@ -114,6 +114,23 @@ describeInBrowser(
       expect(await navLinks(page)).toContain('Watchlist');
     });
 
+    it('speaks all six UN languages: Chinese and Russian left to right, every navigation label translated', async () => {
+      for (const [locale, script] of [
+        ['zh', /[\u4E00-\u9FFF]/],
+        ['ru', /[\u0400-\u04FF]/],
+      ] as const) {
+        await page.locator('.language-menu select').selectOption(locale);
+        await expect
+          .poll(() => page.evaluate(() => [document.documentElement.lang, document.documentElement.dir]))
+          .toEqual([locale, 'ltr']);
+        const links = await navLinks(page);
+        expect(links.length).toBeGreaterThan(3);
+        expect(links.every((text) => script.test(text))).toBe(true);
+        expect(await seriousAxeViolations(page)).toEqual([]);
+      }
+      await page.locator('.language-menu select').selectOption('en');
+    });
+
     it('opens in the browser language when the user has not chosen one', async () => {
       const french = await openBrowser({ locale: 'fr-FR' });
       try {

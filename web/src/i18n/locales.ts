@@ -1,5 +1,5 @@
-/** The UI's languages: four UN languages from the start; Chinese and Russian are welcome. */
-export const LOCALES = ['en', 'fr', 'ar', 'es'] as const;
+/** The UI's languages: the six official languages of the United Nations. */
+export const LOCALES = ['en', 'fr', 'ar', 'es', 'zh', 'ru'] as const;
 export type Locale = (typeof LOCALES)[number];
 
 /** Each language's name in itself, for the language menu. */
@@ -8,6 +8,8 @@ export const LOCALE_NAMES: Readonly<Record<Locale, string>> = {
   fr: 'Français',
   ar: 'العربية',
   es: 'Español',
+  zh: '中文',
+  ru: 'Русский',
 };
 
 /** Arabic is written right to left; the whole layout flips with `dir` on <html>. */

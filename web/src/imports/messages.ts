@@ -297,4 +297,159 @@ const es: ImportsMessages = {
   noImports: 'Todavía no hay importaciones.',
 };
 
-export const importsMessages: Translations<ImportsMessages> = { en, fr, ar, es };
+const zh: ImportsMessages = {
+  title: '导入',
+  intro:
+    '从 UCDP、ACLED 或 GDELT 文件添加事件。其他格式的文件将被整体拒绝；无法读取的行将连同其行号和原因被隔离，绝不会被悄然丢弃。',
+  uploadTitle: '导入事件文件',
+  format: '格式',
+  formats: {
+    ucdp: 'UCDP GED (CSV)',
+    acled: 'ACLED (CSV)',
+    gdelt: 'GDELT 1.0 或 2.0 导出文件',
+  },
+  file: '事件文件',
+  fileHint: '再次导入同一文件不会添加任何内容；已更改的行将替换已存储的行。',
+  chooseFile: '请先选择一个文件。',
+  submit: '上传并导入',
+  progressLabel: '导入进度',
+  stages: {
+    uploading: '正在上传文件',
+    checking: '正在检查文件',
+    reading: '正在导入行',
+    surveillance: '正在统计事件并检测信号',
+    completed: '导入完成',
+    failed: '导入失败',
+  },
+  sent: (sent, total) => `已发送 ${sent}/${total}`,
+  rowsSoFar: (rows) => `目前已读取 ${rows} 行`,
+  refused: '文件被拒绝；未存储任何内容。',
+  stopped: '导入已停止。',
+  summaryTitle: (file) => `${file} 的摘要`,
+  summaryMeta: (source, when, who) => `${source}，由 ${who} 于 ${when} 开始`,
+  counts: {
+    rowsRead: '已读取的行',
+    inserted: '新事件',
+    updated: '已更改',
+    unchanged: '未更改',
+    rejected: '已拒绝（已隔离）',
+    skipped: '因选项而跳过',
+  },
+  signals: (n) => `在有变化的各周中检测到的信号：${n}`,
+  quarantineTitle: '隔离区',
+  quarantineCaption: '被拒绝的行，按行号排列',
+  line: '行',
+  column: '列',
+  reason: '原因',
+  wholeRow: '整行',
+  noRejections: '没有行被拒绝。',
+  quarantineTruncated: (shown, total, batch) =>
+    `此处列出 ${total} 个被拒绝行中的前 ${shown} 个；命令行可列出全部：npx tocsin imports show ${batch}`,
+  sourcesTitle: '数据来源',
+  neverImported: '从未导入',
+  lastRefreshed: (when) => `最近更新于 ${when}`,
+  notRefreshed: '尚无已完成的导入',
+  latestImport: (when, who) => `最近一次导入：${when}，由 ${who} 执行`,
+  importCount: (n) => `${n.toLocaleString('zh')} 次导入`,
+  historyTitle: '导入历史',
+  historyCaption: '导入记录，最新的在前',
+  started: '开始时间',
+  source: '来源',
+  fileName: '文件',
+  status: '状态',
+  runBy: '执行者',
+  commandLine: '命令行',
+  statuses: {
+    running: '进行中',
+    completed: '已完成',
+    refused: '已拒绝',
+    failed: '失败',
+  },
+  details: '摘要',
+  showDetails: (file, when) => `显示 ${file}（${when}）的摘要`,
+  noImports: '尚无导入。',
+};
+
+/** Russian plural form: 1 импорт, 2–4 импорта, 5+ импортов (11–14 take the many form). */
+function ruPlural(n: number, one: string, few: string, many: string): string {
+  const mod10 = n % 10;
+  const mod100 = n % 100;
+  if (mod10 === 1 && mod100 !== 11) return one;
+  if (mod10 >= 2 && mod10 <= 4 && (mod100 < 12 || mod100 > 14)) return few;
+  return many;
+}
+
+const ru: ImportsMessages = {
+  title: 'Импорт',
+  intro:
+    'Добавьте события из файла UCDP, ACLED или GDELT. Файл другого формата отклоняется целиком; строки, которые не удаётся прочитать, помещаются в карантин с указанием номера строки и причины и никогда не отбрасываются молча.',
+  uploadTitle: 'Импорт файла событий',
+  format: 'Формат',
+  formats: {
+    ucdp: 'UCDP GED (CSV)',
+    acled: 'ACLED (CSV)',
+    gdelt: 'Экспорт GDELT 1.0 или 2.0',
+  },
+  file: 'Файл событий',
+  fileHint: 'Повторный импорт того же файла ничего не добавляет; изменённая строка заменяет сохранённую.',
+  chooseFile: 'Сначала выберите файл.',
+  submit: 'Загрузить и импортировать',
+  progressLabel: 'Ход импорта',
+  stages: {
+    uploading: 'Загрузка файла',
+    checking: 'Проверка файла',
+    reading: 'Импорт строк',
+    surveillance: 'Подсчёт инцидентов и выявление сигналов',
+    completed: 'Импорт завершён',
+    failed: 'Сбой импорта',
+  },
+  sent: (sent, total) => `Отправлено: ${sent} из ${total}`,
+  rowsSoFar: (rows) => `Прочитано строк: ${rows}`,
+  refused: 'Файл отклонён; ничего не сохранено.',
+  stopped: 'Импорт остановлен.',
+  summaryTitle: (file) => `Сводка по файлу ${file}`,
+  summaryMeta: (source, when, who) => `${source}; начало: ${when}; кем запущен: ${who}`,
+  counts: {
+    rowsRead: 'Прочитано строк',
+    inserted: 'Новые события',
+    updated: 'Изменённые',
+    unchanged: 'Без изменений',
+    rejected: 'Отклонённые (в карантине)',
+    skipped: 'Пропущенные по параметрам',
+  },
+  signals: (n) => `Сигналы, выявленные в изменившихся неделях: ${n}`,
+  quarantineTitle: 'Карантин',
+  quarantineCaption: 'Отклонённые строки по номерам',
+  line: 'Строка',
+  column: 'Столбец',
+  reason: 'Причина',
+  wholeRow: 'вся строка',
+  noRejections: 'Ни одна строка не отклонена.',
+  quarantineTruncated: (shown, total, batch) =>
+    `Здесь показаны первые ${shown} из ${total} отклонённых строк; командная строка выводит их все: npx tocsin imports show ${batch}`,
+  sourcesTitle: 'Источники данных',
+  neverImported: 'Ни разу не импортировался',
+  lastRefreshed: (when) => `Последнее обновление: ${when}`,
+  notRefreshed: 'Ни один импорт не завершён',
+  latestImport: (when, who) => `Последний импорт: ${when}; кем запущен: ${who}`,
+  importCount: (n) => `${n.toLocaleString('ru')} ${ruPlural(n, 'импорт', 'импорта', 'импортов')}`,
+  historyTitle: 'История импорта',
+  historyCaption: 'Импорты, сначала самые новые',
+  started: 'Начало',
+  source: 'Источник',
+  fileName: 'Файл',
+  status: 'Состояние',
+  runBy: 'Кем запущен',
+  commandLine: 'командная строка',
+  statuses: {
+    running: 'Выполняется',
+    completed: 'Завершён',
+    refused: 'Отклонён',
+    failed: 'Сбой',
+  },
+  details: 'Сводка',
+  showDetails: (file, when) => `Показать сводку по файлу ${file} (${when})`,
+  noImports: 'Импортов пока нет.',
+};
+
+export const importsMessages: Translations<ImportsMessages> = { en, fr, ar, es, zh, ru };

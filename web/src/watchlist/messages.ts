@@ -290,4 +290,157 @@ const es: WatchlistMessages = {
   noWarnings: 'ninguna',
 };
 
-export const watchlistMessages: Translations<WatchlistMessages> = { en, fr, ar, es };
+const zh: WatchlistMessages = {
+  title: '观察名单',
+  intro: '逐国显示暴行罪风险现状：预测、最新发布评估的级别、针对平民的暴力趋势以及未结预警。',
+  controls: '观察名单选项',
+  colourBy: '地图着色依据',
+  modes: { level: '评估级别', forecast: '预测' },
+  region: '区域',
+  allRegions: '所有区域',
+  sortBy: '列表排序依据',
+  sorts: {
+    forecast: '预测（从高到低）',
+    level: '评估级别（从高到低）',
+    violence: '针对平民的暴力（从多到少）',
+  },
+  regions: { Africa: '非洲', Americas: '美洲', Asia: '亚洲', Europe: '欧洲', Oceania: '大洋洲' },
+  levels: {
+    'no-current-concern': '目前无关切',
+    monitoring: '监测',
+    'serious-concern': '严重关切',
+    'imminent-risk': '迫在眉睫的风险',
+    'current-crisis': '当前危机',
+  },
+  mapTitle: '地图',
+  mapLabel: (mode: string) => `世界各国地图，按${mode}着色。旁边的列表提供相同的数据。`,
+  mapHint: '在地图或列表中选择一个国家，即可打开其概况。',
+  legend: '地图图例',
+  levelKeyTitle: '最新发布评估的级别',
+  forecastKeyTitle: (from: string, to: string) => `${from}年或${to}年开始发生新的大规模杀戮的风险`,
+  noAssessment: '无已发布的评估',
+  noForecast: '无预测',
+  below: (to: string) => `低于${to}`,
+  between: (from: string, to: string) => `${from}至低于${to}`,
+  atLeast: (from: string) => `${from}或以上`,
+  modelNote: (name: string, year: string) => `预测：模型“${name}”，依据${year}年数据。`,
+  noModel: '尚未存储任何预测模型：预测一栏为空。',
+  trendNote: (first: string, last: string) =>
+    `趋势：针对平民的单方面暴力每周事件数，从${first}当周至${last}当周（事件库中最新的一周）。`,
+  noTrend: '事件库中尚无事件：趋势为空。',
+  listTitle: '国家',
+  caption: '观察名单中的国家，按上方所选顺序排列',
+  shown: (n: number, total: number) => `显示${n.toLocaleString('zh')}个国家，共${total.toLocaleString('zh')}个`,
+  empty: '尚无任何国家有预测、已发布的评估、预警或事件。',
+  emptyRegion: '该区域没有国家列入观察名单。',
+  columns: {
+    rank: '排名',
+    country: '国家',
+    forecast: '预测',
+    level: '级别',
+    trend: '针对平民的暴力',
+    warnings: '未结预警',
+  },
+  forecastHint: '与去年相比的变化',
+  trendHint: '每周事件数，最近52周',
+  notRanked: '未排名',
+  points: (value: string) => `较去年变化${value}个百分点`,
+  rankUp: (n: number) => `较去年上升${n.toLocaleString('zh')}位`,
+  rankDown: (n: number) => `较去年下降${n.toLocaleString('zh')}位`,
+  rankSame: '排名与去年相同',
+  pointsShort: (value: string) => `${value}个百分点`,
+  rankUpShort: (n: number) => `▲ ${n.toLocaleString('zh')}`,
+  rankDownShort: (n: number) => `▼ ${n.toLocaleString('zh')}`,
+  rankSameShort: '= 排名',
+  asOf: (date: string) => `截至${date}的期间`,
+  trendLabel: (total: number, peak: number) =>
+    `52周内共${total.toLocaleString('zh')}起事件；最严重的一周有${peak.toLocaleString('zh')}起`,
+  incidents: (n: number) => `${n.toLocaleString('zh')}起事件`,
+  warnings: (n: number) => `${n.toLocaleString('zh')}个未结`,
+  noWarnings: '无',
+};
+
+/** The Russian plural form for n: one (1, 21…), few (2–4, 22–24…) or many (5–20, 11–14, 25…). */
+const ruPlural = (n: number, one: string, few: string, many: string): string => {
+  const tens = Math.abs(n) % 100;
+  const units = tens % 10;
+  if (tens >= 11 && tens <= 14) return many;
+  if (units === 1) return one;
+  if (units >= 2 && units <= 4) return few;
+  return many;
+};
+
+const ru: WatchlistMessages = {
+  title: 'Список наблюдения',
+  intro:
+    'Каков риск зверских преступлений в каждой стране: прогноз, уровень последней опубликованной оценки, динамика насилия в отношении гражданского населения и открытые предупреждения.',
+  controls: 'Параметры списка наблюдения',
+  colourBy: 'Цвет на карте по признаку',
+  modes: { level: 'Уровень оценки', forecast: 'Прогноз' },
+  region: 'Регион',
+  allRegions: 'Все регионы',
+  sortBy: 'Порядок сортировки списка',
+  sorts: {
+    forecast: 'Прогноз (сначала самый высокий)',
+    level: 'Уровень оценки (сначала самый высокий)',
+    violence: 'Насилие в отношении гражданского населения (сначала наибольшее)',
+  },
+  regions: { Africa: 'Африка', Americas: 'Америка', Asia: 'Азия', Europe: 'Европа', Oceania: 'Океания' },
+  levels: {
+    'no-current-concern': 'Нет поводов для обеспокоенности',
+    monitoring: 'Мониторинг',
+    'serious-concern': 'Серьезная обеспокоенность',
+    'imminent-risk': 'Непосредственная угроза',
+    'current-crisis': 'Текущий кризис',
+  },
+  mapTitle: 'Карта',
+  mapLabel: (mode: string) => `Карта мира, страны окрашены по признаку: ${mode}. В списке рядом приведены те же данные.`,
+  mapHint: 'Выберите страну на карте или в списке, чтобы открыть ее профиль.',
+  legend: 'Условные обозначения',
+  levelKeyTitle: 'Уровень последней опубликованной оценки',
+  forecastKeyTitle: (from: string, to: string) => `Риск начала новых массовых убийств в ${from} или ${to} году`,
+  noAssessment: 'Нет опубликованной оценки',
+  noForecast: 'Нет прогноза',
+  below: (to: string) => `менее ${to}`,
+  between: (from: string, to: string) => `от ${from} до менее ${to}`,
+  atLeast: (from: string) => `${from} и более`,
+  modelNote: (name: string, year: string) => `Прогноз: модель «${name}», по данным за ${year} год.`,
+  noModel: 'Модель прогнозирования пока не сохранена: столбец прогноза остается пустым.',
+  trendNote: (first: string, last: string) =>
+    `Динамика: еженедельное число инцидентов одностороннего насилия в отношении гражданского населения с недели ${first} по неделю ${last} (последняя неделя в базе событий).`,
+  noTrend: 'В базе пока нет событий: данных о динамике нет.',
+  listTitle: 'Страны',
+  caption: 'Страны списка наблюдения в выбранном выше порядке',
+  shown: (n: number, total: number) =>
+    `${n.toLocaleString('ru')} из ${total.toLocaleString('ru')} ${ruPlural(total, 'страны', 'стран', 'стран')}`,
+  empty: 'Ни у одной страны пока нет прогноза, опубликованной оценки, предупреждения или событий.',
+  emptyRegion: 'Ни одна страна этого региона не включена в список наблюдения.',
+  columns: {
+    rank: 'Место',
+    country: 'Страна',
+    forecast: 'Прогноз',
+    level: 'Уровень',
+    trend: 'Насилие в отношении гражданского населения',
+    warnings: 'Открытые предупреждения',
+  },
+  forecastHint: 'изменение за год',
+  trendHint: 'инцидентов в неделю, последние 52 недели',
+  notRanked: 'вне рейтинга',
+  points: (value: string) => `${value} п. п. по сравнению с прошлым годом`,
+  rankUp: (n: number) => `на ${n.toLocaleString('ru')} ${ruPlural(n, 'позицию', 'позиции', 'позиций')} выше, чем в прошлом году`,
+  rankDown: (n: number) =>
+    `на ${n.toLocaleString('ru')} ${ruPlural(n, 'позицию', 'позиции', 'позиций')} ниже, чем в прошлом году`,
+  rankSame: 'то же место, что и в прошлом году',
+  pointsShort: (value: string) => `${value} п. п.`,
+  rankUpShort: (n: number) => `▲ ${n.toLocaleString('ru')}`,
+  rankDownShort: (n: number) => `▼ ${n.toLocaleString('ru')}`,
+  rankSameShort: '= место',
+  asOf: (date: string) => `период, заканчивающийся ${date}`,
+  trendLabel: (total: number, peak: number) =>
+    `${total.toLocaleString('ru')} ${ruPlural(total, 'инцидент', 'инцидента', 'инцидентов')} за 52 недели; в худшую неделю — ${peak.toLocaleString('ru')}`,
+  incidents: (n: number) => `${n.toLocaleString('ru')} ${ruPlural(n, 'инцидент', 'инцидента', 'инцидентов')}`,
+  warnings: (n: number) => `${n.toLocaleString('ru')} ${ruPlural(n, 'открытое', 'открытых', 'открытых')}`,
+  noWarnings: 'нет',
+};
+
+export const watchlistMessages: Translations<WatchlistMessages> = { en, fr, ar, es, zh, ru };
