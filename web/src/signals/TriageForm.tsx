@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
 import { TRIAGE_DECISIONS, type TriageDecision } from '../../../src/surveillance/signals/signal.js';
+import { DecisionChoices, ReasonField } from '../forms/DecisionFields.js';
 import { useMessages } from '../i18n/LocaleProvider.js';
 import { Link } from '../router.js';
 import { triageSignal, type Signal } from './api.js';
@@ -37,50 +38,17 @@ export function TriageForm({ signal }: { signal: Signal }) {
     <section className="panel" aria-labelledby={`${ids}-title`}>
       <h2 id={`${ids}-title`}>{signal.status === 'new' ? t.triageTitle : t.retriageTitle}</h2>
       <form className="form-grid triage-form" onSubmit={submit} noValidate>
-        <fieldset aria-describedby={problem === 'decision' ? `${ids}-decision-error` : undefined}>
-          <legend>{t.decision}</legend>
-          {TRIAGE_DECISIONS.map((d) => (
-            <label key={d} className="choice">
-              <input
-                type="radio"
-                name={`${ids}-decision`}
-                value={d}
-                checked={decision === d}
-                onChange={() => setDecision(d)}
-                aria-describedby={`${ids}-${d}-hint`}
-              />
-              <span>
-                <strong>{t.decisions[d]}</strong>
-                <span id={`${ids}-${d}-hint`} className="hint">
-                  {' '}
-                  {t.decisionHints[d]}
-                </span>
-              </span>
-            </label>
-          ))}
-          {problem === 'decision' && (
-            <p id={`${ids}-decision-error`} className="form-error">
-              {t.chooseDecision}
-            </p>
-          )}
-        </fieldset>
-        <label htmlFor={`${ids}-reason`}>{t.reason}</label>
-        <textarea
-          id={`${ids}-reason`}
-          value={reason}
-          onChange={(e) => setReason(e.target.value)}
-          required
-          aria-invalid={reasonError !== null}
-          aria-describedby={`${ids}-reason-hint${reasonError === null ? '' : ` ${ids}-reason-error`}`}
+        <DecisionChoices
+          ids={ids}
+          legend={t.decision}
+          choices={TRIAGE_DECISIONS}
+          labels={t.decisions}
+          hints={t.decisionHints}
+          value={decision}
+          onChange={setDecision}
+          error={problem === 'decision' ? t.chooseDecision : null}
         />
-        <p id={`${ids}-reason-hint`} className="hint">
-          {t.reasonHint}
-        </p>
-        {reasonError !== null && (
-          <p id={`${ids}-reason-error`} className="form-error">
-            {reasonError}
-          </p>
-        )}
+        <ReasonField ids={ids} label={t.reason} hint={t.reasonHint} value={reason} onChange={setReason} error={reasonError} />
         <div>
           <button type="submit" className="primary" disabled={triage.isPending}>
             {triage.isPending ? t.submitting : t.submit}

@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
 import { DECISIONS, type Decision } from '../../../src/warnings/warning.js';
+import { DecisionChoices, ReasonField } from '../forms/DecisionFields.js';
 import { useMessages } from '../i18n/LocaleProvider.js';
 import { reasonProblem } from '../signals/triage-rules.js';
 import { acknowledgeWarning, decideWarning, type Warning } from './api.js';
@@ -38,49 +39,24 @@ export function WarningSteps({ warning }: { warning: Warning }) {
       )}
       {warning.status === 'acknowledged' && (
         <form className="form-grid decide-form" onSubmit={submit} noValidate>
-          <fieldset aria-describedby={problem === 'decision' ? `${ids}-decision-error` : undefined}>
-            <legend>{t.decision}</legend>
-            {DECISIONS.map((d) => (
-              <label key={d} className="choice">
-                <input
-                  type="radio"
-                  name={`${ids}-decision`}
-                  value={d}
-                  checked={decision === d}
-                  onChange={() => setDecision(d)}
-                  aria-describedby={`${ids}-${d}-hint`}
-                />
-                <span>
-                  <strong>{t.decisions[d]}</strong>{' '}
-                  <span id={`${ids}-${d}-hint`} className="hint">
-                    {t.decisionHints[d]}
-                  </span>
-                </span>
-              </label>
-            ))}
-            {problem === 'decision' && (
-              <p id={`${ids}-decision-error`} className="form-error">
-                {t.chooseDecision}
-              </p>
-            )}
-          </fieldset>
-          <label htmlFor={`${ids}-reason`}>{t.reason}</label>
-          <textarea
-            id={`${ids}-reason`}
-            value={reason}
-            onChange={(e) => setReason(e.target.value)}
-            required
-            aria-invalid={problem === 'reason'}
-            aria-describedby={`${ids}-reason-hint${problem === 'reason' ? ` ${ids}-reason-error` : ''}`}
+          <DecisionChoices
+            ids={ids}
+            legend={t.decision}
+            choices={DECISIONS}
+            labels={t.decisions}
+            hints={t.decisionHints}
+            value={decision}
+            onChange={setDecision}
+            error={problem === 'decision' ? t.chooseDecision : null}
           />
-          <p id={`${ids}-reason-hint`} className="hint">
-            {t.reasonHint}
-          </p>
-          {problem === 'reason' && (
-            <p id={`${ids}-reason-error`} className="form-error">
-              {t.reasonRequired}
-            </p>
-          )}
+          <ReasonField
+            ids={ids}
+            label={t.reason}
+            hint={t.reasonHint}
+            value={reason}
+            onChange={setReason}
+            error={problem === 'reason' ? t.reasonRequired : null}
+          />
           <div>
             <button type="submit" className="primary" disabled={decide.isPending}>
               {decide.isPending ? t.submitting : t.submitDecision}
