@@ -12,7 +12,8 @@ export function Header({ user, path }: { user: User; path: string }) {
   const links = ROUTES.filter((route) => route.nav !== undefined && canOpen(route, user.role));
   const section = `/${(path.split('?')[0] ?? '').split('/')[1] ?? ''}`;
   return (
-    <header className="app-header">
+    // Roles with many pages (admins, analysts) get the navigation on a row of its own, under the name and the user.
+    <header className={links.length > 7 ? 'app-header many-pages' : 'app-header'}>
       <a className="skip-link" href="#main">
         {t.nav.skipToContent}
       </a>
