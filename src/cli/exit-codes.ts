@@ -4,6 +4,7 @@ import type { ErrorCode } from '../core/errors.js';
 export const EXIT_CODE: Readonly<Record<ErrorCode, number>> = {
   internal: 1,
   invalid_input: 2,
+  too_large: 2,
   invalid_format: 3,
   not_found: 4,
   unauthenticated: 5,

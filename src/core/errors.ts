@@ -4,7 +4,15 @@
  * codes to statuses or exit codes in one table. Domain code never sees HTTP.
  */
 export type ErrorCode =
-  'invalid_input' | 'invalid_format' | 'not_found' | 'unauthenticated' | 'forbidden' | 'conflict' | 'unavailable' | 'internal';
+  | 'invalid_input'
+  | 'too_large'
+  | 'invalid_format'
+  | 'not_found'
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'conflict'
+  | 'unavailable'
+  | 'internal';
 
 export class TocsinError extends Error {
   readonly code: ErrorCode;

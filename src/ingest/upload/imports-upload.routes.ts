@@ -10,7 +10,7 @@ import { findImportBatch } from '../imports.repository.js';
 import { Batch, IMPORTERS } from '../imports.routes.js';
 import { createImportJobs } from './import-jobs.js';
 import { importStatus } from './import-status.js';
-import { importUploadLimit, receiveImportFile } from './receive-import-file.js';
+import { importUploadLimit, receiveImportFile, tooLargeError } from './receive-import-file.js';
 
 const FORMAT_NAMES = Object.keys(FORMATS) as [FormatName, ...FormatName[]];
 
@@ -61,18 +61,7 @@ export function registerImportUploadRoutes(app: App, { db, dataDir }: AppDeps): 
       const { format, name: rawName } = c.req.valid('query');
       if (!dataDir) throw new TocsinError('unavailable', 'uploads need a data directory (--data-dir)');
       const limit = importUploadLimit();
-      const tooLarge = () =>
-        c.json(
-          {
-            error: {
-              code: 'invalid_input',
-              message: `the file is larger than the upload limit of ${limit} bytes (TOCSIN_IMPORT_MAX_BYTES); nothing was stored`,
-              details: { field: 'body', limitBytes: limit },
-            },
-          },
-          413,
-        );
-      if (Number(c.req.header('content-length') ?? 0) > limit) return tooLarge();
+      if (Number(c.req.header('content-length') ?? 0) > limit) throw tooLargeError(limit);
       const name = sanitiseOriginalName(rawName ?? `upload.${format}.csv`);
       const body = c.req.raw.body;
       if (!body) throw new TocsinError('invalid_input', 'body: the file is missing (send it as the raw request body)');
@@ -81,7 +70,6 @@ export function registerImportUploadRoutes(app: App, { db, dataDir }: AppDeps): 
       let started = false;
       try {
         const received = await receiveImportFile(dataDir, name, body as unknown as AsyncIterable<Uint8Array>, limit);
-        if (received.kind === 'too_large') return tooLarge();
         started = true;
         const job = await jobs.start(
           db,

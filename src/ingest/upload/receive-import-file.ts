@@ -19,9 +19,20 @@ export function importUploadLimit(env: NodeJS.ProcessEnv = process.env): number 
   return limit;
 }
 
-/** An uploaded file held on disk until its import ends, or the reason it was not kept. */
-export type ReceivedFile =
-  { kind: 'received'; dir: string; file: string; bytes: number } | { kind: 'too_large'; limitBytes: number };
+/** An uploaded file held on disk until its import ends. */
+export interface ReceivedFile {
+  dir: string;
+  file: string;
+  bytes: number;
+}
+
+/** The refusal of a file over the ceiling, announced or streamed: HTTP 413. */
+export const tooLargeError = (limitBytes: number): TocsinError =>
+  new TocsinError(
+    'too_large',
+    `the file is larger than the upload limit of ${limitBytes} bytes (TOCSIN_IMPORT_MAX_BYTES); nothing was stored`,
+    { field: 'body', limitBytes },
+  );
 
 /** Where uploads wait for their import: `<dataDir>/imports/uploads/<random>/`. */
 export const uploadsDirOf = (dataDir: string): string => join(dataDir, 'imports', 'uploads');
@@ -58,7 +69,7 @@ export async function receiveImportFile(
     );
   } catch (e) {
     await rm(dir, { recursive: true, force: true });
-    if (e instanceof TooLarge) return { kind: 'too_large', limitBytes };
+    if (e instanceof TooLarge) throw tooLargeError(limitBytes);
     throw new TocsinError(
       'invalid_input',
       `the upload was interrupted after ${bytes} bytes; nothing was stored`,
@@ -66,5 +77,5 @@ export async function receiveImportFile(
       { cause: e },
     );
   }
-  return { kind: 'received', dir, file, bytes };
+  return { dir, file, bytes };
 }

@@ -6,6 +6,7 @@ import { navigate } from '../router.js';
 import { createAssessment } from './api.js';
 import { defaultPeriod, isPeriod } from './assessment-model.js';
 import { assessmentsMessages } from './messages.js';
+import { PeriodFields } from './PeriodFields.js';
 import { ASSESSMENTS_KEY, assessmentKey } from './queries.js';
 
 /** Opens a draft for a country and a period, then goes to its form. */
@@ -45,30 +46,14 @@ export function NewAssessmentForm({ countries, onCancel }: { countries: readonly
             </option>
           ))}
         </select>
-        <div className="period-fields">
-          <div>
-            <label htmlFor={`${id}-from`}>{t.create.from}</label>
-            <input
-              id={`${id}-from`}
-              type="date"
-              required
-              value={period.periodStart}
-              onChange={(e) => setPeriod({ ...period, periodStart: e.target.value })}
-            />
-          </div>
-          <div>
-            <label htmlFor={`${id}-to`}>{t.create.to}</label>
-            <input
-              id={`${id}-to`}
-              type="date"
-              required
-              value={period.periodEnd}
-              aria-invalid={!periodOk}
-              aria-describedby={periodOk ? undefined : `${id}-period-error`}
-              onChange={(e) => setPeriod({ ...period, periodEnd: e.target.value })}
-            />
-          </div>
-        </div>
+        <PeriodFields
+          id={id}
+          fromLabel={t.create.from}
+          toLabel={t.create.to}
+          period={period}
+          onChange={setPeriod}
+          errorId={periodOk ? undefined : `${id}-period-error`}
+        />
         {!periodOk && (
           <p id={`${id}-period-error`} className="form-error" role="alert">
             {t.create.invalidPeriod}

@@ -5,6 +5,7 @@ import { useMessages } from '../i18n/LocaleProvider.js';
 import { navigate } from '../router.js';
 import { publishAssessment, returnAssessment, reviseAssessment, submitAssessment, type AssessmentView } from './api.js';
 import { defaultPeriod, isPeriod, type Permissions } from './assessment-model.js';
+import { PeriodFields } from './PeriodFields.js';
 import { LevelBadge } from './Badges.js';
 import { assessmentsMessages } from './messages.js';
 import { ASSESSMENTS_KEY, assessmentKey } from './queries.js';
@@ -148,28 +149,13 @@ export function ReviewPanel({
 
       {can.revise && (
         <form className="form-grid" onSubmit={revise}>
-          <div className="period-fields">
-            <div>
-              <label htmlFor={`${uid}-from`}>{t.review.reviseFrom}</label>
-              <input
-                id={`${uid}-from`}
-                type="date"
-                required
-                value={period.periodStart}
-                onChange={(e) => setPeriod({ ...period, periodStart: e.target.value })}
-              />
-            </div>
-            <div>
-              <label htmlFor={`${uid}-to`}>{t.review.reviseTo}</label>
-              <input
-                id={`${uid}-to`}
-                type="date"
-                required
-                value={period.periodEnd}
-                onChange={(e) => setPeriod({ ...period, periodEnd: e.target.value })}
-              />
-            </div>
-          </div>
+          <PeriodFields
+            id={uid}
+            fromLabel={t.review.reviseFrom}
+            toLabel={t.review.reviseTo}
+            period={period}
+            onChange={setPeriod}
+          />
           <div className="actions">
             <button type="submit" disabled={busy || !isPeriod(period.periodStart, period.periodEnd)}>
               {busy ? t.review.revising : t.review.revise}

@@ -149,7 +149,13 @@ export const isPeriod = (from: string, to: string): boolean =>
   /^\d{4}-\d{2}-\d{2}$/.test(from) && /^\d{4}-\d{2}-\d{2}$/.test(to) && to >= from;
 
 /** The last six whole months before `today` (YYYY-MM-DD), the usual span of a periodic assessment. */
-export function defaultPeriod(today: string): { periodStart: string; periodEnd: string } {
+/** The first and last day an assessment covers (ISO dates). */
+export interface Period {
+  periodStart: string;
+  periodEnd: string;
+}
+
+export function defaultPeriod(today: string): Period {
   const [y, m] = today.split('-').map(Number) as [number, number];
   const end = new Date(Date.UTC(y, m - 1, 0));
   const start = new Date(Date.UTC(y, m - 7, 1));
