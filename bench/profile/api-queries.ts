@@ -6,8 +6,9 @@
  * Prints one JSON line: median milliseconds per query.
  */
 import { parseArgs } from 'node:util';
-import { PGlite, types } from '@electric-sql/pglite';
+import { PGlite } from '@electric-sql/pglite';
 import type { Db, Queryable } from '../../src/db/database.js';
+import { pgliteDb } from '../../src/db/pglite-db.js';
 import { openPostgres } from '../../src/db/postgres-db.js';
 import { filterToSql, type EventFilter } from '../../src/events/event-filter.js';
 import { countEvents, listEvents } from '../../src/events/events.repository.js';
@@ -21,9 +22,6 @@ const { values } = parseArgs({
   },
 });
 
-// As src/db/pglite-db.ts: int8 as number, dates as 'YYYY-MM-DD' text.
-const PARSERS = { [types.INT8]: (v: string) => Number(v), [types.DATE]: (v: string) => v };
-
 async function open(): Promise<Db> {
   if (values['database-url']) return openPostgres(values['database-url']);
   const settings = values.setting.flatMap((s) => ['-c', s]);
@@ -31,12 +29,7 @@ async function open(): Promise<Db> {
     relaxedDurability: false,
     ...(settings.length ? { startParams: [...PGlite.defaultStartParams, ...settings] } : {}),
   });
-  const wrap = (q: Pick<PGlite, 'query' | 'exec'>): Queryable => ({
-    query: async <R>(sql: string, params: readonly unknown[] = []) =>
-      (await q.query<R>(sql, params as unknown[], { parsers: PARSERS })).rows,
-    exec: async (sql: string) => void (await q.exec(sql)),
-  });
-  return { engine: 'pglite', ...wrap(pg), transaction: (fn) => pg.transaction((tx) => fn(wrap(tx))), close: () => pg.close() };
+  return pgliteDb(pg);
 }
 
 /** Median milliseconds of `runs` calls after one warm-up call. */

@@ -1,9 +1,10 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { PGlite, types } from '@electric-sql/pglite';
+import { PGlite } from '@electric-sql/pglite';
 import { syncCountries } from '../../src/countries/countries.repository.js';
-import type { Db, Queryable } from '../../src/db/database.js';
+import type { Db } from '../../src/db/database.js';
 import { migrate } from '../../src/db/migrate.js';
+import { pgliteDb } from '../../src/db/pglite-db.js';
 import { openPostgres } from '../../src/db/postgres-db.js';
 import { dropDatabase, recreateDatabase } from '../lib/pg-scratch.js';
 import { BENCH_DIR } from '../lib/paths.js';
@@ -15,17 +16,6 @@ export interface VariantStore {
   dispose(): Promise<void>;
 }
 
-// As src/db/pglite-db.ts: int8 as number, dates as 'YYYY-MM-DD' text.
-const PARSERS = { [types.INT8]: (v: string) => Number(v), [types.DATE]: (v: string) => v };
-
-const wrap = (q: Pick<PGlite, 'query' | 'exec'>): Queryable => ({
-  query: async <R>(sql: string, params: readonly unknown[] = []) =>
-    (await q.query<R>(sql, params as unknown[], { parsers: PARSERS })).rows,
-  exec: async (sql: string) => {
-    await q.exec(sql);
-  },
-});
-
 /** A fresh PGlite data directory (same options as src/db/pglite-db.ts) with the schema applied. */
 async function freshPglite(name: string, settings: readonly string[]): Promise<VariantStore> {
   const dir = join(BENCH_DIR, 'variants', name);
@@ -33,12 +23,7 @@ async function freshPglite(name: string, settings: readonly string[]): Promise<V
   mkdirSync(dir, { recursive: true });
   const startParams = settings.length ? [...PGlite.defaultStartParams, ...settings.flatMap((x) => ['-c', x])] : undefined;
   const pg = await PGlite.create(dir, { relaxedDurability: false, ...(startParams ? { startParams } : {}) });
-  const db: Db = {
-    engine: 'pglite',
-    ...wrap(pg),
-    transaction: (fn) => pg.transaction((tx) => fn(wrap(tx))),
-    close: () => pg.close(),
-  };
+  const db = pgliteDb(pg);
   await migrate(db);
   await syncCountries(db);
   return {

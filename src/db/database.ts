@@ -10,6 +10,12 @@ export interface Queryable {
   query<R = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<R[]>;
   /** Runs several `;`-separated statements without parameters (migrations). */
   exec(sql: string): Promise<void>;
+  /**
+   * Loads rows into `table` with COPY ... FROM STDIN in the text format: `data` is the rows, each
+   * ending in a newline, tab-separated, `\N` for null (see src/events/event-copy.ts). The bulk path
+   * for rows known to be new; a row that breaks a constraint fails the whole COPY.
+   */
+  copyFrom(table: string, columns: readonly string[], data: string): Promise<void>;
 }
 
 export interface Db extends Queryable {

@@ -17,16 +17,23 @@ const wrap = (q: Pick<PGlite, 'query' | 'exec'>): Queryable => ({
   async exec(sql: string) {
     await q.exec(sql);
   },
+  async copyFrom(table: string, columns: readonly string[], data: string) {
+    // PGlite has no client stream: COPY reads the rows from the blob handed with the query.
+    await q.query(`COPY ${table} (${columns.join(', ')}) FROM '/dev/blob'`, [], { blob: new Blob([data]) });
+  },
 });
 
 /** Opens (creating if needed) the embedded PostgreSQL in `dataDir`; `memory://` keeps it in memory. */
 export async function openPglite(dataDir: string): Promise<Db> {
   if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
-  const pg = await PGlite.create(dataDir, { relaxedDurability: false });
-  const base = wrap(pg);
+  return pgliteDb(await PGlite.create(dataDir, { relaxedDurability: false }));
+}
+
+/** A `Db` over a PGlite instance opened elsewhere (the benchmarks open theirs with extra settings). */
+export function pgliteDb(pg: PGlite): Db {
   return {
     engine: 'pglite',
-    ...base,
+    ...wrap(pg),
     transaction: (fn) => pg.transaction((tx) => fn(wrap(tx))),
     close: () => pg.close(),
   };

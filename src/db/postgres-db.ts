@@ -1,5 +1,8 @@
 import { setTimeout as delay } from 'node:timers/promises';
+import { pipeline } from 'node:stream/promises';
+import { Readable } from 'node:stream';
 import pg from 'pg';
+import { from as copyFromStdin } from 'pg-copy-streams';
 import type { Db, Queryable } from './database.js';
 
 const typeParsers = {
@@ -11,6 +14,12 @@ const typeParsers = {
   },
 };
 
+/** COPY ... FROM STDIN on one connection, the rows streamed from `data`. */
+const copyOn = async (client: pg.PoolClient, table: string, columns: readonly string[], data: string) => {
+  const sink = client.query(copyFromStdin(`COPY ${table} (${columns.join(', ')}) FROM STDIN`));
+  await pipeline(Readable.from([data]), sink);
+};
+
 const wrap = (c: pg.Pool | pg.PoolClient): Queryable => ({
   async query<R>(sql: string, params: readonly unknown[] = []) {
     const res = await c.query({ text: sql, values: params as unknown[], types: typeParsers });
@@ -18,6 +27,15 @@ const wrap = (c: pg.Pool | pg.PoolClient): Queryable => ({
   },
   async exec(sql: string) {
     await c.query(sql);
+  },
+  async copyFrom(table, columns, data) {
+    if (!(c instanceof pg.Pool)) return copyOn(c, table, columns, data);
+    const client = await c.connect();
+    try {
+      await copyOn(client, table, columns, data);
+    } finally {
+      client.release();
+    }
   },
 });
 

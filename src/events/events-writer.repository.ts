@@ -1,6 +1,8 @@
 import type { IsoDate, Iso3 } from '../core/brand.js';
 import type { Queryable } from '../db/database.js';
+import { EVENT_COPY_COLUMNS, toEventCopyLine } from './event-copy.js';
 import { EVENT_ROW_COLUMNS } from './event-row.js';
+import type { NormalisedEvent } from './event.js';
 
 export interface UpsertCounts {
   inserted: number;
@@ -57,4 +59,30 @@ export async function upsertEventRows(
     }
   }
   return { inserted, updated: out.length - inserted, unchanged: rows.length - out.length };
+}
+
+/**
+ * Inserts events known to be new with COPY (no conflict handling, no rows back): the bulk path
+ * for an import into a store that holds no event of the source yet. A source id already stored
+ * fails the whole COPY with a unique violation; the caller then writes the batch with
+ * `upsertEventRows`. Countries are added to `changed` from the events themselves.
+ */
+export async function copyNewEvents(
+  db: Queryable,
+  batchId: number,
+  events: readonly NormalisedEvent[],
+  normaliserVersion: number,
+  changed?: ChangedSince,
+): Promise<number> {
+  if (events.length === 0) return 0;
+  let data = '';
+  for (const e of events) data += toEventCopyLine(e, normaliserVersion, batchId);
+  await db.copyFrom('events', EVENT_COPY_COLUMNS, data);
+  if (changed)
+    for (const e of events) {
+      if (e.countryIso3 === null) continue;
+      const since = changed.get(e.countryIso3);
+      if (since === undefined || e.dateStart < since) changed.set(e.countryIso3, e.dateStart);
+    }
+  return events.length;
 }

@@ -2,7 +2,7 @@ import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, expect, it } from 'vitest';
-import type { Db } from '../db/database.js';
+import type { Db, Queryable } from '../db/database.js';
 import { describeEachEngine } from '../test-support/engines.js';
 import { acledFormat } from './acled/acled-format.js';
 import { importEventFile } from './import-events.js';
@@ -18,6 +18,21 @@ async function storeState(db: Db) {
             (SELECT count(*) FROM import_rejections)::int AS rejections`,
   );
   return r!;
+}
+
+/** `db` with its COPY calls counted; `fail` makes the first call fail as a broken COPY would. */
+function watchingCopies(db: Db, fail?: Error) {
+  const seen = { copies: 0 };
+  const watch = <Q extends Queryable>(q: Q): Q => ({
+    ...q,
+    copyFrom: async (table: string, columns: readonly string[], data: string) => {
+      seen.copies++;
+      if (fail && seen.copies === 1) throw fail;
+      return q.copyFrom(table, columns, data);
+    },
+  });
+  const watched: Db = { ...watch(db), transaction: (fn) => db.transaction((tx) => fn(watch(tx))) };
+  return { db: watched, seen };
 }
 
 describeEachEngine('importEventFile', ({ db }) => {
@@ -130,5 +145,38 @@ describeEachEngine('importEventFile', ({ db }) => {
     const b = await importEventFile(db(), { format: acledFormat, file: lf });
     expect(a.inserted).toBe(9);
     expect(b).toMatchObject({ inserted: 0, updated: 0, unchanged: 9 });
+  });
+
+  it('loads the first import of a source by COPY, a batch at a time, and later imports by the upsert', async () => {
+    const first = watchingCopies(db());
+    const report = await importEventFile(first.db, { format: acledFormat, file: fixture('acled-2023.csv'), batchSize: 4 });
+    expect(report).toMatchObject({ inserted: 9, updated: 0, unchanged: 0 });
+    expect(first.seen.copies).toBe(3);
+    const second = watchingCopies(db());
+    const again = await importEventFile(second.db, { format: acledFormat, file: fixture('acled-2023.csv'), batchSize: 4 });
+    expect(again).toMatchObject({ inserted: 0, updated: 0, unchanged: 9 });
+    expect(second.seen.copies).toBe(0);
+    const [batch] = await db().query<{ inserted: number }>('SELECT inserted FROM import_batches WHERE id = $1', [report.batchId]);
+    expect(batch?.inserted).toBe(9);
+  });
+
+  it('writes a batch again by the upsert when its COPY meets a source id stored by an earlier batch', async () => {
+    const lines = readFileSync(fixture('acled-2023.csv'), 'utf8').replace(/\r\n/g, '\n').trimEnd().split('\n');
+    const dup = join(scratch, 'dup-later-batch.csv');
+    writeFileSync(dup, `${[...lines, lines[1]!.replace('near Djibo', 'just outside Djibo')].join('\n')}\n`);
+    const watched = watchingCopies(db());
+    const report = await importEventFile(watched.db, { format: acledFormat, file: dup, batchSize: 100 });
+    expect(watched.seen.copies).toBe(2); // the second batch (the repeated id alone) failed and went by the upsert
+    expect(report).toMatchObject({ rowsRead: 10, inserted: 9, updated: 1 });
+    const [row] = await db().query<{ description: string }>("SELECT description FROM events WHERE source_id = 'BFO9001'");
+    expect(row?.description).toContain('just outside Djibo');
+  });
+
+  it('leaves bulk mode for the rest of the file when a COPY fails for another reason', async () => {
+    const watched = watchingCopies(db(), new Error('COPY broke'));
+    const report = await importEventFile(watched.db, { format: acledFormat, file: fixture('acled-2023.csv'), batchSize: 4 });
+    expect(report).toMatchObject({ inserted: 9, rejected: 0 });
+    expect(watched.seen.copies).toBe(1);
+    expect((await storeState(db())).events).toBe(9);
   });
 });

@@ -2,8 +2,10 @@ import { basename } from 'node:path';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { TocsinError } from '../core/errors.js';
 import type { Db } from '../db/database.js';
+import { isUniqueViolation } from '../db/unique-violation.js';
+import type { NormalisedEvent } from '../events/event.js';
 import { toEventRowJson } from '../events/event-row.js';
-import { upsertEventRows, type ChangedSince } from '../events/events-writer.repository.js';
+import { copyNewEvents, upsertEventRows, type ChangedSince, type UpsertCounts } from '../events/events-writer.repository.js';
 import { refreshSurveillance, type SurveillanceReport } from '../surveillance/refresh-surveillance.js';
 import {
   finishImportBatch,
@@ -50,6 +52,9 @@ export interface ImportReport extends BatchCounts {
 
 const MAX_RECORD_TEXT = 4_000;
 
+const sourceHasEvents = async (db: Db, source: string): Promise<boolean> =>
+  (await db.query<{ any: boolean }>('SELECT EXISTS (SELECT 1 FROM events WHERE source = $1) AS any', [source]))[0]!.any;
+
 /**
  * The ingestion chain for one file: precheck (refuses a wrong or truncated file before any
  * write) -> read -> parse -> normalise (the source format, pure) -> load, one transaction per
@@ -75,31 +80,75 @@ export async function importEventFile(db: Db, req: ImportRequest): Promise<Impor
 
   const counts: BatchCounts = { rowsRead: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0, skipped: 0 };
   const byReason = new Map<string, ImportReport['rejectionsByReason'][number]>();
-  let pending = new Map<string, string>();
+  let pending = new Map<string, NormalisedEvent>();
   let rejections: Rejection[] = [];
   let summary: ReadSummary | undefined;
   let bytesRead = 0;
   const changed: ChangedSince = new Map();
   let surveillance: SurveillanceReport | null = null;
 
+  // Bulk mode: while the store holds no event of this source, a batch's rows are new and go in by
+  // COPY (2.4x the upsert's SQL on PGlite). A row that is not new after all (the same id earlier in
+  // the file, or another import of the source running at the same time) fails the COPY, and that
+  // batch is written again by the upsert, which handles it. Any other COPY failure ends bulk mode.
+  let bulk = !(await sourceHasEvents(db, format.source));
+
   // At most one batch is being written while the next is read and normalised: with a PostgreSQL
   // server the two run on different cores. Batches are still written in file order.
   let writing: Promise<void> = Promise.resolve();
+  const writeBatch = async (
+    events: NormalisedEvent[],
+    rej: Rejection[],
+    read: Omit<BatchCounts, keyof UpsertCounts>,
+    copy: boolean,
+  ) => {
+    // Counted only once the transaction commits: a failed COPY leaves them for the upsert to count.
+    const c = await db.transaction(async (tx) => {
+      const c: UpsertCounts = copy
+        ? { inserted: await copyNewEvents(tx, batchId, events, format.version, changedInBatch), updated: 0, unchanged: 0 }
+        : await upsertEventRows(
+            tx,
+            batchId,
+            events.map((e) => toEventRowJson(e, format.version)),
+            changedInBatch,
+          );
+      await insertRejections(tx, batchId, rej);
+      await updateBatchCounts(tx, batchId, {
+        ...read,
+        inserted: counts.inserted + c.inserted,
+        updated: counts.updated + c.updated,
+        unchanged: counts.unchanged + c.unchanged,
+      });
+      return c;
+    });
+    counts.inserted += c.inserted;
+    counts.updated += c.updated;
+    counts.unchanged += c.unchanged;
+    for (const [country, since] of changedInBatch) {
+      const before = changed.get(country);
+      if (before === undefined || since < before) changed.set(country, since);
+    }
+  };
+  const changedInBatch: ChangedSince = new Map();
   const flush = async () => {
     await writing;
-    const rows = [...pending.values()];
+    const events = [...pending.values()];
     const rej = rejections;
     const read = { rowsRead: counts.rowsRead, rejected: counts.rejected, skipped: counts.skipped };
     pending = new Map();
     rejections = [];
-    writing = db.transaction(async (tx) => {
-      const c = await upsertEventRows(tx, batchId, rows, changed);
-      counts.inserted += c.inserted;
-      counts.updated += c.updated;
-      counts.unchanged += c.unchanged;
-      await insertRejections(tx, batchId, rej);
-      await updateBatchCounts(tx, batchId, { ...counts, ...read });
-    });
+    writing = (async () => {
+      if (bulk) {
+        changedInBatch.clear();
+        try {
+          return await writeBatch(events, rej, read, true);
+        } catch (e) {
+          if (!isUniqueViolation(e)) bulk = false;
+        }
+      }
+      changedInBatch.clear();
+      await writeBatch(events, rej, read, false);
+    })();
     writing.catch(() => undefined); // the error surfaces at the next `await writing`
   };
   const reject = (line: number, record: readonly string[], column: string | null, reason: string) => {
@@ -151,7 +200,7 @@ export async function importEventFile(db: Db, req: ImportRequest): Promise<Impor
         else {
           const id = outcome.event.sourceId;
           if (pending.has(id)) await flush(); // the same id twice in a file: the later row wins
-          pending.set(id, toEventRowJson(outcome.event, format.version));
+          pending.set(id, outcome.event);
           if (pending.size >= batchSize) await flush();
         }
       }

@@ -40,17 +40,13 @@ export function event(o: Omit<Partial<NormalisedEvent>, 'dateStart'> & { dateSta
   } as NormalisedEvent;
 }
 
+/** An import batch for events a test writes itself. */
+export const startTestBatch = (db: Db): Promise<number> =>
+  startImportBatch(db, { source: 'test', format: 'test', version: 1, fileName: 'test', columns: [], options: {}, userId: null });
+
 /** Stores events as one import would, then runs the surveillance step on what changed. */
 export async function storeAndSurvey(db: Db, events: NormalisedEvent[]) {
-  const batchId = await startImportBatch(db, {
-    source: 'test',
-    format: 'test',
-    version: 1,
-    fileName: 'test',
-    columns: [],
-    options: {},
-    userId: null,
-  });
+  const batchId = await startTestBatch(db);
   const changed: ChangedSince = new Map();
   await upsertEventRows(
     db,
