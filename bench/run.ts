@@ -76,6 +76,7 @@ const PROFILE_PARTS = [
   'api-queries-pglite',
   'api-queries-postgres',
   'api-pglite-analyzed',
+  'surveillance-statements',
   'evidence-store',
   'evidence-custody',
   'speech',
@@ -210,7 +211,9 @@ try {
           part,
           /^api-(profile|queries)/.test(part)
             ? `${command(part.replace(/^api-(profile|queries)/, 'import'))},${part}`
-            : `npm run bench -- --only ${part} --profile-rows ${profileRows}`,
+            : part === 'surveillance-statements'
+              ? command('import-pglite,surveillance-statements')
+              : `npm run bench -- --only ${part} --profile-rows ${profileRows}`,
           await runProfilePart(part, { rows: profileRows, storeRows: rows, apiSeconds: apiOptions.seconds, pgServer, log }),
         );
     }

@@ -1,4 +1,4 @@
-import { rmSync } from 'node:fs';
+import { cpSync, existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { runNodeChild } from '../lib/child.js';
 import { ensureGedFile } from '../lib/ged-file.js';
@@ -122,6 +122,18 @@ export async function runProfilePart(part: string, ctx: ProfileContext): Promise
       );
     ctx.log('api-queries on PostgreSQL');
     return (await runNodeChild(script('api-queries'), ['--database-url', databaseUrl(ctx.pgServer, SCRATCH_DB)])).output;
+  }
+  if (part === 'surveillance-statements') {
+    // On a copy: the script empties the incident tables of the store it is given.
+    const store = pgliteDir(ctx.storeRows);
+    if (!existsSync(store)) throw new Error(`no PGlite store at ${store}: run import-pglite first`);
+    const copy = join(BENCH_DIR, 'pglite-surveillance-statements');
+    rmSync(copy, { recursive: true, force: true });
+    cpSync(store, copy, { recursive: true });
+    ctx.log(`surveillance-statements: the surveillance step of a first import, on a copy of ${store}`);
+    const r = await runNodeChild(script('surveillance-statements'), ['--data-dir', copy]);
+    rmSync(copy, { recursive: true, force: true });
+    return r.output;
   }
   const file = await ensureGedFile(ctx.rows, ctx.log);
   switch (part) {

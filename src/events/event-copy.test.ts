@@ -6,7 +6,7 @@ import { event, startTestBatch } from '../test-support/event-fixtures.js';
 import { EVENT_COPY_COLUMNS, toEventCopyLine } from './event-copy.js';
 import { EVENT_ROW_COLUMNS, toEventRowJson } from './event-row.js';
 import type { NormalisedEvent } from './event.js';
-import { copyNewEvents, upsertEventRows, type ChangedSince } from './events-writer.repository.js';
+import { copyNewEvents, upsertEventRows, upsertEvents, type ChangedSince } from './events-writer.repository.js';
 
 /** Strings with everything COPY's text format and array literals escape, and text they must leave alone. */
 const awkward = fc.string({
@@ -96,6 +96,8 @@ describeEachEngine('copyNewEvents', ({ db }) => {
           viaCopy.map((e) => toEventRowJson(e, 2)),
         );
         expect(again).toEqual({ inserted: 0, updated: 0, unchanged: events.length });
+        const staged = await db().transaction((tx) => upsertEvents(tx, batchId, viaJson, 2));
+        expect(staged).toEqual({ inserted: 0, updated: 0, unchanged: events.length });
       }),
       { numRuns: 25, seed: 20261124 },
     );
@@ -127,5 +129,31 @@ describeEachEngine('copyNewEvents', ({ db }) => {
       ),
     ).rejects.toMatchObject({ code: '23505' });
     expect(await db().query('SELECT source_id, location FROM events')).toEqual([{ source_id: 'dup', location: 'Bossangoa' }]);
+  });
+
+  it('upserts through the staging table: new rows inserted, changed ones replaced, the rest left, twice in one transaction', async () => {
+    const a = event({ dateStart: '2023-05-01', sourceId: 'a' });
+    const b = event({ dateStart: '2023-05-02', sourceId: 'b' });
+    await copyNewEvents(db(), batchId, [a, b], 1);
+    const changed: ChangedSince = new Map();
+    const [first, second] = await db().transaction(async (tx) => [
+      await upsertEvents(
+        tx,
+        batchId,
+        [a, { ...b, raw: ['changed'] }, event({ dateStart: '2022-01-03', sourceId: 'c' })],
+        1,
+        changed,
+      ),
+      await upsertEvents(tx, batchId, [event({ dateStart: '2023-06-01', sourceId: 'd' })], 1),
+    ]);
+    expect(first).toEqual({ inserted: 1, updated: 1, unchanged: 1 });
+    expect(second).toEqual({ inserted: 1, updated: 0, unchanged: 0 });
+    expect(changed).toEqual(new Map([['CAF', '2022-01-03' as IsoDate]]));
+    expect(await db().query('SELECT source_id, raw FROM events ORDER BY source_id')).toEqual([
+      { source_id: 'a', raw: [] },
+      { source_id: 'b', raw: ['changed'] },
+      { source_id: 'c', raw: [] },
+      { source_id: 'd', raw: [] },
+    ]);
   });
 });

@@ -4,8 +4,7 @@ import { TocsinError } from '../core/errors.js';
 import type { Db } from '../db/database.js';
 import { isUniqueViolation } from '../db/unique-violation.js';
 import type { NormalisedEvent } from '../events/event.js';
-import { toEventRowJson } from '../events/event-row.js';
-import { copyNewEvents, upsertEventRows, type ChangedSince, type UpsertCounts } from '../events/events-writer.repository.js';
+import { copyNewEvents, upsertEvents, type ChangedSince, type UpsertCounts } from '../events/events-writer.repository.js';
 import { refreshSurveillance, type SurveillanceReport } from '../surveillance/refresh-surveillance.js';
 import {
   finishImportBatch,
@@ -106,12 +105,7 @@ export async function importEventFile(db: Db, req: ImportRequest): Promise<Impor
     const c = await db.transaction(async (tx) => {
       const c: UpsertCounts = copy
         ? { inserted: await copyNewEvents(tx, batchId, events, format.version, changedInBatch), updated: 0, unchanged: 0 }
-        : await upsertEventRows(
-            tx,
-            batchId,
-            events.map((e) => toEventRowJson(e, format.version)),
-            changedInBatch,
-          );
+        : await upsertEvents(tx, batchId, events, format.version, changedInBatch);
       await insertRejections(tx, batchId, rej);
       await updateBatchCounts(tx, batchId, {
         ...read,
