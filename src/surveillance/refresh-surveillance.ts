@@ -11,6 +11,8 @@ import { readSurveillanceSettings } from './surveillance-settings.repository.js'
 
 /** Re-clustered events from which the roll-up tables' planner statistics are refreshed. */
 const ANALYZE_AFTER_EVENTS = 5_000;
+/** Stored signals from which the signals table's statistics are refreshed. */
+const ANALYZE_AFTER_SIGNALS = 1_000;
 
 export interface SurveillanceReport {
   countries: number;
@@ -50,6 +52,8 @@ export async function refreshSurveillance(
   const since = new Map([...changedSince].map(([c, d]) => [c as string, mondayOf(d)]));
   const alarms = findAlarms(set, settings, since);
   const stored = await db.transaction((tx) => storeSignals(tx, alarms, { since, batchId }));
+  // Likewise for the signals a first import stores by the thousand: the triage queue and the API read them.
+  if (stored.stored >= ANALYZE_AFTER_SIGNALS) await db.exec('ANALYZE signals');
   return {
     countries: countries.length,
     events,

@@ -62,10 +62,15 @@ export async function storeSignals(
   const since = [...scope.since.entries()].map(([country, from]) => ({ country, from }));
   const withdrawn = since.length
     ? await db.query(
-        `DELETE FROM signals s USING json_to_recordset($1::json) AS w(country text, "from" date)
-         WHERE s.country_iso3 = w.country AND s.week >= w."from" AND s.frequency = 'weekly' AND s.status = 'new'
-           AND s.detected_at <> now()
-         RETURNING s.id`,
+        // One index range per country (LATERAL … OFFSET 0): as a join, with the table's statistics
+        // stale after a first import, the planner crossed every country with every signal (3.3 s
+        // for a week of new events in a store of 204,674 signals).
+        `DELETE FROM signals WHERE id IN (
+           SELECT s.id FROM json_to_recordset($1::json) AS w(country text, "from" date) CROSS JOIN LATERAL (
+             SELECT id FROM signals s
+             WHERE s.country_iso3 = w.country AND s.week >= w."from" AND s.frequency = 'weekly' AND s.status = 'new'
+               AND s.detected_at <> now() OFFSET 0) AS s)
+         RETURNING id`,
         [JSON.stringify(since)],
       )
     : [];
