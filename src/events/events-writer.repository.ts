@@ -13,6 +13,12 @@ export interface UpsertCounts {
 /** Countries whose events an import changed, each with the earliest start date among them. */
 export type ChangedSince = Map<Iso3, IsoDate>;
 
+/** Notes a changed event of `country` starting on `date`: keeps the country's earliest date. */
+export function noteChange(changed: ChangedSince, country: Iso3, date: IsoDate): void {
+  const since = changed.get(country);
+  if (since === undefined || date < since) changed.set(country, date);
+}
+
 const columnList = EVENT_ROW_COLUMNS.map(([c]) => c).join(', ');
 const recordDef = EVENT_ROW_COLUMNS.map(([c, t]) => `${c} ${t}`).join(', ');
 const updateSet = EVENT_ROW_COLUMNS.filter(([c]) => c !== 'source' && c !== 'source_id')
@@ -46,10 +52,7 @@ function countUpserted(out: readonly UpsertedRow[], sent: number, changed?: Chan
   let inserted = 0;
   for (const r of out) {
     if (r.inserted) inserted++;
-    if (changed && r.country_iso3 !== null) {
-      const since = changed.get(r.country_iso3);
-      if (since === undefined || r.date_start < since) changed.set(r.country_iso3, r.date_start);
-    }
+    if (changed && r.country_iso3 !== null) noteChange(changed, r.country_iso3, r.date_start);
   }
   return { inserted, updated: out.length - inserted, unchanged: sent - out.length };
 }
@@ -71,8 +74,8 @@ export async function upsertEventRows(
   return countUpserted(out, rows.length, changed);
 }
 
-/** The staging table of `upsertEvents`: the COPY columns, private to the connection, emptied at commit. */
-const STAGE = `CREATE TEMP TABLE IF NOT EXISTS events_stage ON COMMIT DELETE ROWS AS
+/** The staging table of `upsertEvents`: the COPY columns, private to the connection, emptied after each use. */
+const STAGE = `CREATE TEMP TABLE IF NOT EXISTS events_stage AS
   SELECT ${EVENT_COPY_COLUMNS.join(', ')} FROM events WITH NO DATA`;
 const STAGED_UPSERT_SQL = `
 INSERT INTO events (${EVENT_COPY_COLUMNS.join(', ')})
@@ -83,7 +86,8 @@ ${ON_CONFLICT}`;
  * The import's upsert: the batch goes by COPY into a staging table, then one INSERT … SELECT with
  * the same conflict rule as `upsertEventRows` (COPY's text is cheaper to read than JSON: +22% on a
  * re-import of unchanged rows, docs/benchmarks.md). Run it inside a transaction: the staging table
- * belongs to the connection and is emptied at commit. No two events may share a source id.
+ * belongs to the connection, so its COPY and the INSERT must reach the same one. No two events may
+ * share a source id.
  */
 export async function upsertEvents(
   tx: Queryable,
@@ -110,7 +114,7 @@ const copyLines = (events: readonly NormalisedEvent[], normaliserVersion: number
  * Inserts events known to be new with COPY (no conflict handling, no rows back): the bulk path
  * for an import into a store that holds no event of the source yet. A source id already stored
  * fails the whole COPY with a unique violation; the caller then writes the batch with
- * `upsertEventRows`. Countries are added to `changed` from the events themselves.
+ * `upsertEvents`. Countries are added to `changed` from the events themselves.
  */
 export async function copyNewEvents(
   db: Queryable,
@@ -121,11 +125,6 @@ export async function copyNewEvents(
 ): Promise<number> {
   if (events.length === 0) return 0;
   await db.copyFrom('events', EVENT_COPY_COLUMNS, copyLines(events, normaliserVersion, batchId));
-  if (changed)
-    for (const e of events) {
-      if (e.countryIso3 === null) continue;
-      const since = changed.get(e.countryIso3);
-      if (since === undefined || e.dateStart < since) changed.set(e.countryIso3, e.dateStart);
-    }
+  if (changed) for (const e of events) if (e.countryIso3 !== null) noteChange(changed, e.countryIso3, e.dateStart);
   return events.length;
 }

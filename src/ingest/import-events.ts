@@ -4,7 +4,13 @@ import { TocsinError } from '../core/errors.js';
 import type { Db } from '../db/database.js';
 import { isUniqueViolation } from '../db/unique-violation.js';
 import type { NormalisedEvent } from '../events/event.js';
-import { copyNewEvents, upsertEvents, type ChangedSince, type UpsertCounts } from '../events/events-writer.repository.js';
+import {
+  copyNewEvents,
+  noteChange,
+  upsertEvents,
+  type ChangedSince,
+  type UpsertCounts,
+} from '../events/events-writer.repository.js';
 import { refreshSurveillance, type SurveillanceReport } from '../surveillance/refresh-surveillance.js';
 import {
   finishImportBatch,
@@ -102,10 +108,11 @@ export async function importEventFile(db: Db, req: ImportRequest): Promise<Impor
     copy: boolean,
   ) => {
     // Counted only once the transaction commits: a failed COPY leaves them for the upsert to count.
+    const inBatch: ChangedSince = new Map();
     const c = await db.transaction(async (tx) => {
       const c: UpsertCounts = copy
-        ? { inserted: await copyNewEvents(tx, batchId, events, format.version, changedInBatch), updated: 0, unchanged: 0 }
-        : await upsertEvents(tx, batchId, events, format.version, changedInBatch);
+        ? { inserted: await copyNewEvents(tx, batchId, events, format.version, inBatch), updated: 0, unchanged: 0 }
+        : await upsertEvents(tx, batchId, events, format.version, inBatch);
       await insertRejections(tx, batchId, rej);
       await updateBatchCounts(tx, batchId, {
         ...read,
@@ -118,12 +125,8 @@ export async function importEventFile(db: Db, req: ImportRequest): Promise<Impor
     counts.inserted += c.inserted;
     counts.updated += c.updated;
     counts.unchanged += c.unchanged;
-    for (const [country, since] of changedInBatch) {
-      const before = changed.get(country);
-      if (before === undefined || since < before) changed.set(country, since);
-    }
+    for (const [country, since] of inBatch) noteChange(changed, country, since);
   };
-  const changedInBatch: ChangedSince = new Map();
   const flush = async () => {
     await writing;
     const events = [...pending.values()];
@@ -133,14 +136,12 @@ export async function importEventFile(db: Db, req: ImportRequest): Promise<Impor
     rejections = [];
     writing = (async () => {
       if (bulk) {
-        changedInBatch.clear();
         try {
           return await writeBatch(events, rej, read, true);
         } catch (e) {
           if (!isUniqueViolation(e)) bulk = false;
         }
       }
-      changedInBatch.clear();
       await writeBatch(events, rej, read, false);
     })();
     writing.catch(() => undefined); // the error surfaces at the next `await writing`
