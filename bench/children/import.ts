@@ -1,5 +1,6 @@
 /**
- * One import in a process of its own: `import.ts FILE (--data-dir DIR | --database-url URL) [--batch-size N]`.
+ * One import in a process of its own:
+ * `import.ts FILE (--data-dir DIR | --database-url URL) [--batch-size N] [--reader worker|here]`.
  * Opens the store (migrations included), imports FILE as UCDP GED exactly as `tocsin import ucdp`
  * does, closes, and prints one JSON line with the timings, the import report and its peak RSS.
  */
@@ -14,6 +15,8 @@ const { values, positionals } = parseArgs({
     'data-dir': { type: 'string' },
     'database-url': { type: 'string' },
     'batch-size': { type: 'string', default: '5000' },
+    // Where the file is parsed and normalised; default: the importer's own choice (a worker for big files).
+    reader: { type: 'string' },
   },
 });
 const file = positionals[0];
@@ -26,6 +29,7 @@ const { rejectionsByReason, ...report } = await importEventFile(db, {
   format: ucdpFormat,
   file,
   batchSize: Number(values['batch-size']),
+  ...(values.reader === undefined ? {} : { readInWorker: values.reader === 'worker' }),
 });
 const t2 = performance.now();
 await db.close();

@@ -3,7 +3,7 @@ import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { IsoDate } from '../core/brand.js';
 import { describeEachEngine } from '../test-support/engines.js';
 import { event, startTestBatch } from '../test-support/event-fixtures.js';
-import { EVENT_COPY_COLUMNS, toEventCopyLine } from './event-copy.js';
+import { EVENT_COPY_COLUMNS, toEventCopyBatch, toEventCopyLine } from './event-copy.js';
 import { EVENT_ROW_COLUMNS, toEventRowJson } from './event-row.js';
 import type { NormalisedEvent } from './event.js';
 import { copyNewEvents, upsertEventRows, upsertEvents, type ChangedSince } from './events-writer.repository.js';
@@ -83,7 +83,7 @@ describeEachEngine('copyNewEvents', ({ db }) => {
         await db().exec('TRUNCATE events RESTART IDENTITY CASCADE');
         const viaCopy = events.map((e, i) => ({ ...e, sourceId: `c${i}` }));
         const viaJson = events.map((e, i) => ({ ...e, sourceId: `j${i}` }));
-        await db().transaction((tx) => copyNewEvents(tx, batchId, viaCopy, 2));
+        await db().transaction((tx) => copyNewEvents(tx, toEventCopyBatch(viaCopy, 2, batchId)));
         await upsertEventRows(
           db(),
           batchId,
@@ -96,7 +96,7 @@ describeEachEngine('copyNewEvents', ({ db }) => {
           viaCopy.map((e) => toEventRowJson(e, 2)),
         );
         expect(again).toEqual({ inserted: 0, updated: 0, unchanged: events.length });
-        const staged = await db().transaction((tx) => upsertEvents(tx, batchId, viaJson, 2));
+        const staged = await db().transaction((tx) => upsertEvents(tx, toEventCopyBatch(viaJson, 2, batchId)));
         expect(staged).toEqual({ inserted: 0, updated: 0, unchanged: events.length });
       }),
       { numRuns: 25, seed: 20261124 },
@@ -111,7 +111,7 @@ describeEachEngine('copyNewEvents', ({ db }) => {
       event({ dateStart: '2023-01-01', countryIso3: null }),
       event({ dateStart: '2024-02-01', countryIso3: 'MLI' as NormalisedEvent['countryIso3'] }),
     ];
-    expect(await copyNewEvents(db(), batchId, events, 1, changed)).toBe(4);
+    expect(await copyNewEvents(db(), toEventCopyBatch(events, 1, batchId), changed)).toBe(4);
     expect(changed).toEqual(
       new Map([
         ['CAF', '2023-05-02' as IsoDate],
@@ -122,10 +122,13 @@ describeEachEngine('copyNewEvents', ({ db }) => {
 
   it('refuses the whole batch when one source id is already stored, leaving what was there', async () => {
     const first = event({ dateStart: '2023-05-01', sourceId: 'dup' });
-    await copyNewEvents(db(), batchId, [first], 1);
+    await copyNewEvents(db(), toEventCopyBatch([first], 1, batchId));
     await expect(
       db().transaction((tx) =>
-        copyNewEvents(tx, batchId, [event({ dateStart: '2023-05-02', sourceId: 'new' }), { ...first, location: 'Bangui' }], 1),
+        copyNewEvents(
+          tx,
+          toEventCopyBatch([event({ dateStart: '2023-05-02', sourceId: 'new' }), { ...first, location: 'Bangui' }], 1, batchId),
+        ),
       ),
     ).rejects.toMatchObject({ code: '23505' });
     expect(await db().query('SELECT source_id, location FROM events')).toEqual([{ source_id: 'dup', location: 'Bossangoa' }]);
@@ -134,17 +137,15 @@ describeEachEngine('copyNewEvents', ({ db }) => {
   it('upserts through the staging table: new rows inserted, changed ones replaced, the rest left, twice in one transaction', async () => {
     const a = event({ dateStart: '2023-05-01', sourceId: 'a' });
     const b = event({ dateStart: '2023-05-02', sourceId: 'b' });
-    await copyNewEvents(db(), batchId, [a, b], 1);
+    await copyNewEvents(db(), toEventCopyBatch([a, b], 1, batchId));
     const changed: ChangedSince = new Map();
     const [first, second] = await db().transaction(async (tx) => [
       await upsertEvents(
         tx,
-        batchId,
-        [a, { ...b, raw: ['changed'] }, event({ dateStart: '2022-01-03', sourceId: 'c' })],
-        1,
+        toEventCopyBatch([a, { ...b, raw: ['changed'] }, event({ dateStart: '2022-01-03', sourceId: 'c' })], 1, batchId),
         changed,
       ),
-      await upsertEvents(tx, batchId, [event({ dateStart: '2023-06-01', sourceId: 'd' })], 1),
+      await upsertEvents(tx, toEventCopyBatch([event({ dateStart: '2023-06-01', sourceId: 'd' })], 1, batchId)),
     ]);
     expect(first).toEqual({ inserted: 1, updated: 1, unchanged: 1 });
     expect(second).toEqual({ inserted: 1, updated: 0, unchanged: 0 });

@@ -1,3 +1,4 @@
+import type { IsoDate, Iso3 } from '../core/brand.js';
 import type { NormalisedEvent } from './event.js';
 import { EVENT_ROW_COLUMNS } from './event-row.js';
 
@@ -68,4 +69,29 @@ export function toEventCopyLine(e: NormalisedEvent, normaliserVersion: number, b
     batchId,
     batchId,
   ].join('\t')}\n`;
+}
+
+/**
+ * A batch of events ready to load: their COPY lines, and for the surveillance step the earliest
+ * start date of each country among them. Plain data (no class, no function), so a batch can be
+ * built in the import's worker thread and posted to the thread that writes it.
+ */
+export interface EventCopyBatch {
+  readonly lines: string;
+  readonly count: number;
+  /** [country, earliest start date], one entry per country. */
+  readonly earliestByCountry: ReadonlyArray<readonly [Iso3, IsoDate]>;
+}
+
+/** Builds the COPY lines of `events` (no two may share a source id) and their countries' earliest dates. */
+export function toEventCopyBatch(events: readonly NormalisedEvent[], normaliserVersion: number, batchId: number): EventCopyBatch {
+  let lines = '';
+  const earliest = new Map<Iso3, IsoDate>();
+  for (const e of events) {
+    lines += toEventCopyLine(e, normaliserVersion, batchId);
+    if (e.countryIso3 === null) continue;
+    const since = earliest.get(e.countryIso3);
+    if (since === undefined || e.dateStart < since) earliest.set(e.countryIso3, e.dateStart);
+  }
+  return { lines, count: events.length, earliestByCountry: [...earliest] };
 }

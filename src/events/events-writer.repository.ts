@@ -1,8 +1,7 @@
 import type { IsoDate, Iso3 } from '../core/brand.js';
 import type { Queryable } from '../db/database.js';
-import { EVENT_COPY_COLUMNS, toEventCopyLine } from './event-copy.js';
+import { EVENT_COPY_COLUMNS, type EventCopyBatch } from './event-copy.js';
 import { EVENT_ROW_COLUMNS } from './event-row.js';
-import type { NormalisedEvent } from './event.js';
 
 export interface UpsertCounts {
   inserted: number;
@@ -86,45 +85,27 @@ ${ON_CONFLICT}`;
  * The import's upsert: the batch goes by COPY into a staging table, then one INSERT … SELECT with
  * the same conflict rule as `upsertEventRows` (COPY's text is cheaper to read than JSON: +22% on a
  * re-import of unchanged rows, docs/benchmarks.md). Run it inside a transaction: the staging table
- * belongs to the connection, so its COPY and the INSERT must reach the same one. No two events may
- * share a source id.
+ * belongs to the connection, so its COPY and the INSERT must reach the same one. Build the batch
+ * with `toEventCopyBatch`.
  */
-export async function upsertEvents(
-  tx: Queryable,
-  batchId: number,
-  events: readonly NormalisedEvent[],
-  normaliserVersion: number,
-  changed?: ChangedSince,
-): Promise<UpsertCounts> {
-  if (events.length === 0) return { inserted: 0, updated: 0, unchanged: 0 };
+export async function upsertEvents(tx: Queryable, batch: EventCopyBatch, changed?: ChangedSince): Promise<UpsertCounts> {
+  if (batch.count === 0) return { inserted: 0, updated: 0, unchanged: 0 };
   await tx.exec(STAGE);
-  await tx.copyFrom('events_stage', EVENT_COPY_COLUMNS, copyLines(events, normaliserVersion, batchId));
+  await tx.copyFrom('events_stage', EVENT_COPY_COLUMNS, batch.lines);
   const out = await tx.query<UpsertedRow>(STAGED_UPSERT_SQL);
   await tx.exec('TRUNCATE events_stage');
-  return countUpserted(out, events.length, changed);
+  return countUpserted(out, batch.count, changed);
 }
-
-const copyLines = (events: readonly NormalisedEvent[], normaliserVersion: number, batchId: number): string => {
-  let data = '';
-  for (const e of events) data += toEventCopyLine(e, normaliserVersion, batchId);
-  return data;
-};
 
 /**
  * Inserts events known to be new with COPY (no conflict handling, no rows back): the bulk path
  * for an import into a store that holds no event of the source yet. A source id already stored
  * fails the whole COPY with a unique violation; the caller then writes the batch with
- * `upsertEvents`. Countries are added to `changed` from the events themselves.
+ * `upsertEvents`. Countries are added to `changed` from the batch's own dates.
  */
-export async function copyNewEvents(
-  db: Queryable,
-  batchId: number,
-  events: readonly NormalisedEvent[],
-  normaliserVersion: number,
-  changed?: ChangedSince,
-): Promise<number> {
-  if (events.length === 0) return 0;
-  await db.copyFrom('events', EVENT_COPY_COLUMNS, copyLines(events, normaliserVersion, batchId));
-  if (changed) for (const e of events) if (e.countryIso3 !== null) noteChange(changed, e.countryIso3, e.dateStart);
-  return events.length;
+export async function copyNewEvents(db: Queryable, batch: EventCopyBatch, changed?: ChangedSince): Promise<number> {
+  if (batch.count === 0) return 0;
+  await db.copyFrom('events', EVENT_COPY_COLUMNS, batch.lines);
+  if (changed) for (const [country, since] of batch.earliestByCountry) noteChange(changed, country, since);
+  return batch.count;
 }

@@ -1,9 +1,7 @@
-import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
-import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { TocsinError, type ErrorCode } from '../../core/errors.js';
+import { startWorker } from '../../core/start-worker.js';
 import type { RefitOutcome, RefitTask } from '../backtest/refit.js';
 import type { ElasticNetPath } from '../elastic-net/elastic-net-path.js';
 import type { PathFitTask } from '../elastic-net/cross-validate.js';
@@ -32,7 +30,7 @@ export interface WorkerPool {
 export function createWorkerPool(threads: number): WorkerPool {
   if (!Number.isInteger(threads) || threads < 1)
     throw new TocsinError('invalid_input', `threads must be a positive integer, got ${threads}`);
-  const idle: Worker[] = Array.from({ length: threads }, startWorker);
+  const idle: Worker[] = Array.from({ length: threads }, startForecastWorker);
   const all = [...idle];
   const waiting: Array<() => void> = [];
   const take = async (): Promise<Worker> => {
@@ -59,19 +57,8 @@ export function createWorkerPool(threads: number): WorkerPool {
   };
 }
 
-/**
- * The worker script beside this module. Run from the TypeScript sources (tests, `npm run bench`),
- * the worker first registers tsx's loader (loader hooks are per thread), then imports the script.
- */
-function startWorker(): Worker {
-  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./forecast-worker.js', import.meta.url));
-  // tsx's ESM API (`tsx/esm/api`, import condition); require.resolve would pick its CommonJS twin.
-  const tsxDir = dirname(createRequire(import.meta.url).resolve('tsx/package.json'));
-  const api = pathToFileURL(join(tsxDir, 'dist/esm/api/index.mjs')).href;
-  const script = new URL('./forecast-worker.ts', import.meta.url).href;
-  const bootstrap = `const { register } = await import(${JSON.stringify(api)}); register(); await import(${JSON.stringify(script)});`;
-  return new Worker(new URL(`data:text/javascript,${encodeURIComponent(bootstrap)}`));
-}
+/** A worker running `forecast-worker` (see `startWorker` for the TypeScript sources). */
+const startForecastWorker = (): Worker => startWorker(import.meta.url, 'forecast-worker');
 
 function send<T>(worker: Worker, job: WorkerJob): Promise<T> {
   return new Promise((resolve, reject) => {
