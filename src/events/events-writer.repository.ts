@@ -32,26 +32,45 @@ const ON_CONFLICT = `
 ON CONFLICT (source, source_id) DO UPDATE
   SET ${updateSet}, import_batch_id = EXCLUDED.import_batch_id, updated_at = now()
   WHERE events.raw IS DISTINCT FROM EXCLUDED.raw OR events.normaliser_version <> EXCLUDED.normaliser_version
-RETURNING (xmax = 0) AS inserted, country_iso3, date_start`;
+RETURNING id, (xmax = 0) AS inserted, country_iso3, date_start`;
+
+/**
+ * Wraps an upsert so that a replaced row also says where it was before: the statement's other parts
+ * read the table as it was when the statement began, so `events` joined here is the old row. The
+ * surveillance step must redo both places (a corrected date or country moves a report out of its
+ * old incident).
+ */
+const withOldPlace = (upsert: string): string => `
+WITH up AS (${upsert})
+SELECT up.inserted, up.country_iso3, up.date_start, old.country_iso3 AS old_country_iso3, old.date_start AS old_date_start
+FROM up LEFT JOIN events old ON old.id = up.id AND NOT up.inserted`;
 
 /**
  * One statement per batch: the rows travel as a single JSON array parameter and are unpacked
  * server-side, which is the same SQL on PGlite and PostgreSQL and avoids 30 x N parameters.
  */
-const UPSERT_SQL = `
+const UPSERT_SQL = withOldPlace(`
 INSERT INTO events (${columnList}, first_batch_id, import_batch_id)
 SELECT ${columnList}, $2::integer, $2::integer
 FROM json_to_recordset($1::json) AS r(${recordDef})
-${ON_CONFLICT}`;
+${ON_CONFLICT}`);
 
-type UpsertedRow = { inserted: boolean; country_iso3: Iso3 | null; date_start: IsoDate };
+type UpsertedRow = {
+  inserted: boolean;
+  country_iso3: Iso3 | null;
+  date_start: IsoDate;
+  old_country_iso3: Iso3 | null;
+  old_date_start: IsoDate | null;
+};
 
-/** Counts the rows an upsert returned (inserted or changed) against the rows sent, and notes their countries. */
+/** Counts the rows an upsert returned (inserted or changed) against the rows sent, and notes their countries, old and new. */
 function countUpserted(out: readonly UpsertedRow[], sent: number, changed?: ChangedSince): UpsertCounts {
   let inserted = 0;
   for (const r of out) {
     if (r.inserted) inserted++;
-    if (changed && r.country_iso3 !== null) noteChange(changed, r.country_iso3, r.date_start);
+    if (!changed) continue;
+    if (r.country_iso3 !== null) noteChange(changed, r.country_iso3, r.date_start);
+    if (r.old_country_iso3 !== null && r.old_date_start !== null) noteChange(changed, r.old_country_iso3, r.old_date_start);
   }
   return { inserted, updated: out.length - inserted, unchanged: sent - out.length };
 }
@@ -76,10 +95,10 @@ export async function upsertEventRows(
 /** The staging table of `upsertEvents`: the COPY columns, private to the connection, emptied after each use. */
 const STAGE = `CREATE TEMP TABLE IF NOT EXISTS events_stage AS
   SELECT ${EVENT_COPY_COLUMNS.join(', ')} FROM events WITH NO DATA`;
-const STAGED_UPSERT_SQL = `
+const STAGED_UPSERT_SQL = withOldPlace(`
 INSERT INTO events (${EVENT_COPY_COLUMNS.join(', ')})
 SELECT ${EVENT_COPY_COLUMNS.join(', ')} FROM events_stage
-${ON_CONFLICT}`;
+${ON_CONFLICT}`);
 
 /**
  * The import's upsert: the batch goes by COPY into a staging table, then one INSERT … SELECT with

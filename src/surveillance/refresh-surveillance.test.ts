@@ -121,6 +121,39 @@ describeEachEngine('surveillance after an import', ({ db }) => {
     expect(after.items.map((s) => [s.id, s.status])).toEqual([[caf.id, 'discarded']]);
   });
 
+  it('keeps a membership row only for a report counted under another event’s incident, and drops it when the report moves out', async () => {
+    const acled = (dateStart: string) =>
+      event({ source: 'acled', sourceId: 'CAF-77', dateStart, latitude: 8.05, fatalitiesBest: 12, raw: ['CAF-77', dateStart] });
+    await store(db(), [...quietThenBurst(6), acled('2015-10-07')]);
+    const ids = new Map(
+      (await db().query<{ id: number; source_id: string }>('SELECT id, source_id FROM events')).map((r) => [r.source_id, r.id]),
+    );
+    const members = await db().query<{ event_id: number; anchor_id: number }>(
+      'SELECT event_id, anchor_id FROM event_cluster_members',
+    );
+    expect(members).toHaveLength(1); // the ACLED report, under the UCDP event it corroborates
+    expect(members[0]!.event_id).toBe(ids.get('CAF-77'));
+    // The signal points at every report of its incidents: the six anchors and the ACLED report.
+    const [signal] = (await listSignals(db(), { status: 'new' }, { limit: 10 })).items;
+    expect(signal!.eventIds).toHaveLength(7);
+    expect(signal!.eventIds).toContain(members[0]!.anchor_id);
+    expect(signal!.eventIds).toContain(ids.get('CAF-77'));
+
+    // ACLED corrects the date by a month: the report is now an incident of its own, with no row.
+    await store(db(), [acled('2015-11-10')]);
+    expect(await db().query('SELECT event_id FROM event_cluster_members')).toEqual([]);
+    const [own] = await db().query<{ members: number; sources: string[] }>(
+      'SELECT members, sources FROM event_clusters WHERE anchor_id = $1',
+      [ids.get('CAF-77')],
+    );
+    expect(own).toEqual({ members: 1, sources: ['acled'] });
+    const clusters = () =>
+      db().query('SELECT anchor_id, day, last_day, fatalities, members, sources FROM event_clusters ORDER BY anchor_id');
+    const incremental = await clusters();
+    await redoSurveillance(db());
+    expect(await clusters()).toEqual(incremental);
+  });
+
   it('re-clusters only the recent weeks after an import, with exactly the result of a full rebuild', async () => {
     await store(db(), quietThenBurst(6));
     // A week later: ACLED reports one of the burst's attacks again, and two new incidents.

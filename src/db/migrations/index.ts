@@ -7,6 +7,7 @@ import { sql as warnings } from './0007-warnings.js';
 import { sql as reportsEvidence } from './0008-reports-evidence.js';
 import { sql as speech } from './0009-speech.js';
 import { sql as speechSurges } from './0010-speech-surges.js';
+import { sql as anchorMemberships } from './0011-anchor-memberships.js';
 
 /** Every migration in order. Append only: an applied migration is never edited. */
 export const MIGRATIONS: readonly { id: string; sql: string }[] = [
@@ -19,4 +20,5 @@ export const MIGRATIONS: readonly { id: string; sql: string }[] = [
   { id: '0008-reports-evidence', sql: reportsEvidence },
   { id: '0009-speech', sql: speech },
   { id: '0010-speech-surges', sql: speechSurges },
+  { id: '0011-anchor-memberships', sql: anchorMemberships },
 ];

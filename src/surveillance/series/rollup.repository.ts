@@ -70,7 +70,8 @@ async function findCuts(db: Queryable, changedSince: ReadonlyMap<Iso3, IsoDate>,
  * history with `wholeHistory`. Weekly rows count incidents dated to the day, days or week; monthly
  * rows also count month-dated ones; year-dated incidents stay out of both, so they cannot fake a
  * spike in the first period of their year. `noStoredMembers`: the caller has seen that no incident
- * membership is stored at all, so single-event incidents are inserted without a conflict check.
+ * membership row is stored at all, so none can be stale. Membership rows are kept only for events
+ * counted under another event's incident: an anchor is a member of its own incident by definition.
  */
 export async function rebuildRollups(
   db: Db,
@@ -141,7 +142,10 @@ export async function rebuildRollups(
           c.sources,
         ]);
       }
-      for (const [, id] of list) members.push([id, clustering.anchorOf.get(id)!, country]);
+      for (const [, id] of list) {
+        const anchor = clustering.anchorOf.get(id)!;
+        if (anchor !== id) members.push([id, anchor, country]);
+      }
     }
     // The stale incidents. LATERAL ... OFFSET 0 (not flattened into a join), one index range per
     // country: a plain join of the cut list leaves the planner blind to the date bound, and it
@@ -158,7 +162,10 @@ export async function rebuildRollups(
          FROM json_array_elements($1::json) AS c`,
         [JSON.stringify(clusters)],
       );
-    // An event whose date moved across the cut may still have a row: it is re-pointed.
+    // An event whose date moved across the cut may still have a row: it is re-pointed, or removed
+    // when the event now anchors an incident of its own.
+    if (clusters.length > 0 && !noStoredMembers)
+      await tx.query('DELETE FROM event_cluster_members WHERE event_id = ANY($1::bigint[])', [clusters.map((c) => c[0])]);
     if (members.length > 0)
       await tx.query(
         `INSERT INTO event_cluster_members (event_id, anchor_id, country_iso3)
@@ -206,26 +213,29 @@ async function singleSourceCountries(tx: Queryable, cuts: Cuts, rule: Corroborat
   );
 }
 
-/** Each event from the cut on as an incident of its own (see `singleSourceCountries`); returns how many. */
+/**
+ * Each event from the cut on as an incident of its own (see `singleSourceCountries`); returns how
+ * many. No membership row is written: an incident's anchor is its member by definition. Rows left
+ * from an earlier clustering of those events (when the country had more sources) are removed.
+ */
 async function insertSingleEventIncidents(tx: Queryable, cuts: string, noStoredMembers: boolean): Promise<number> {
   const events = `${CUTS} CROSS JOIN LATERAL (
       SELECT * FROM events e WHERE e.country_iso3 = k.country AND e.date_start >= coalesce(k.cut, '-infinity'::date) OFFSET 0) AS e`;
-  await tx.query(
-    `INSERT INTO event_clusters (anchor_id, country_iso3, admin1, category, day, last_day, date_precision, fatalities, members, sources)
-     SELECT e.id, e.country_iso3, coalesce(e.admin1, ''), e.category, e.date_start, e.date_start, e.date_precision, e.fatalities_best, 1,
-            ARRAY[e.source] FROM ${events}`,
-    [cuts],
-  );
-  const onConflict = noStoredMembers
-    ? ''
-    : 'ON CONFLICT (event_id) DO UPDATE SET anchor_id = EXCLUDED.anchor_id, country_iso3 = EXCLUDED.country_iso3';
   const [r] = await tx.query<{ n: number }>(
-    `WITH m AS (
-       INSERT INTO event_cluster_members (event_id, anchor_id, country_iso3) SELECT e.id, e.id, e.country_iso3 FROM ${events}
-       ${onConflict} RETURNING 1)
-     SELECT count(*)::integer AS n FROM m`,
+    `WITH c AS (
+       INSERT INTO event_clusters (anchor_id, country_iso3, admin1, category, day, last_day, date_precision, fatalities, members, sources)
+       SELECT e.id, e.country_iso3, coalesce(e.admin1, ''), e.category, e.date_start, e.date_start, e.date_precision, e.fatalities_best,
+              1, ARRAY[e.source] FROM ${events}
+       RETURNING 1)
+     SELECT count(*)::integer AS n FROM c`,
     [cuts],
   );
+  if (!noStoredMembers)
+    await tx.query(
+      `DELETE FROM event_cluster_members m USING ${CUTS}, events e
+       WHERE m.country_iso3 = k.country AND e.id = m.event_id AND e.date_start >= coalesce(k.cut, '-infinity'::date)`,
+      [cuts],
+    );
   return r?.n ?? 0;
 }
 

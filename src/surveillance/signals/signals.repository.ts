@@ -43,10 +43,11 @@ export async function storeSignals(
               observed double precision, upperbound double precision, categories text[])),
        w AS MATERIALIZED (
          SELECT k.country, k.category, k.week,
-                ARRAY(SELECT m.event_id FROM event_clusters c JOIN event_cluster_members m ON m.anchor_id = c.anchor_id
+                ARRAY(SELECT e.id FROM event_clusters c CROSS JOIN LATERAL (
+                        SELECT c.anchor_id AS id UNION ALL SELECT m.event_id FROM event_cluster_members m WHERE m.anchor_id = c.anchor_id) AS e
                       WHERE c.country_iso3 = k.country AND c.category = ANY(k.categories)
                         AND c.day >= k.week AND c.day < k.week + 7 AND c.date_precision IN ('day', 'days', 'week')
-                      ORDER BY m.event_id LIMIT ${MAX_EVENT_IDS}) AS event_ids
+                      ORDER BY e.id LIMIT ${MAX_EVENT_IDS}) AS event_ids
          FROM (SELECT DISTINCT country, category, week, categories FROM a) AS k)
        INSERT INTO signals (country_iso3, category, measure, week, method, observed, upperbound, event_ids, batch_id, detected_at)
        SELECT a.country, a.category, a.measure, a.week, a.method, a.observed, a.upperbound, w.event_ids, $2, now()
