@@ -1,5 +1,6 @@
 import { MIGRATIONS } from './migrations/index.js';
 import type { Db } from './database.js';
+import { ensureEventListingIndexes } from './event-listing-indexes.js';
 
 /** An arbitrary constant: the advisory lock that keeps two servers from migrating at once. */
 const MIGRATION_LOCK = 7_201_944;
@@ -18,6 +19,8 @@ export async function migrate(db: Db): Promise<string[]> {
       await tx.query('INSERT INTO schema_migrations (id) VALUES ($1)', [m.id]);
       applied.push(m.id);
     }
+    // A bulk import drops and rebuilds the listing indexes; a process killed in between left them out.
+    await ensureEventListingIndexes(tx);
     return applied;
   });
 }

@@ -236,7 +236,56 @@ describeEachEngine('importEventFile', ({ db }) => {
     expect(batch).toMatchObject({ status: 'failed', message: expect.stringMatching(/ENOENT/) });
     expect((await storeState(db())).events).toBe(0);
   });
+
+  it('loads a first import into an empty store without the listing indexes, and builds them as a fresh store has them', async () => {
+    const fresh = await listingIndexes(db());
+    expect(fresh.map((i) => i.indexname)).toEqual(['events_country_date', 'events_date']);
+    const during: number[] = [];
+    const watched: Db = {
+      ...db(),
+      transaction: (fn) =>
+        db().transaction(async (tx) => {
+          during.push((await listingIndexes(tx)).length);
+          return fn(tx);
+        }),
+    };
+    const report = await importEventFile(watched, {
+      format: acledFormat,
+      file: fixture('acled-2023.csv'),
+      batchSize: 4,
+      deferListingIndexes: true,
+    });
+    expect(report.inserted).toBe(9);
+    // The three batches were written without them; the surveillance step's transactions came after the build.
+    expect(during.slice(0, 3)).toEqual([0, 0, 0]);
+    expect(during.slice(3).every((n) => n === 2)).toBe(true);
+    expect(await listingIndexes(db())).toEqual(fresh);
+    // A second import finds events stored: it loads with the indexes in place.
+    during.length = 0;
+    await importEventFile(watched, { format: acledFormat, file: fixture('acled-2020.csv'), deferListingIndexes: true });
+    expect(during.every((n) => n === 2)).toBe(true);
+  });
+
+  it('builds the listing indexes again when an import that dropped them fails', async () => {
+    const failing: Db = {
+      ...db(),
+      exec: async (sql: string) => {
+        if (sql === 'ANALYZE events') throw new Error('disk full');
+        return db().exec(sql);
+      },
+    };
+    await expect(
+      importEventFile(failing, { format: acledFormat, file: fixture('acled-2023.csv'), deferListingIndexes: true }),
+    ).rejects.toThrow('disk full');
+    expect((await listingIndexes(db())).length).toBe(2);
+  });
 });
+
+/** The two listing indexes of `events`, with their definitions. */
+const listingIndexes = (q: Queryable) =>
+  q.query<{ indexname: string; indexdef: string }>(
+    "SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'events' AND indexname IN ('events_date', 'events_country_date') ORDER BY indexname",
+  );
 
 /** Every stored column but the generated ids and times, to compare two imports of one file. */
 const SNAPSHOT_COLUMNS = [...EVENT_COPY_COLUMNS.filter((c) => !c.endsWith('batch_id'))].join(', ');

@@ -1,6 +1,7 @@
 import { basename } from 'node:path';
 import { TocsinError } from '../core/errors.js';
 import type { Db } from '../db/database.js';
+import { dropEventListingIndexes, ensureEventListingIndexes } from '../db/event-listing-indexes.js';
 import { isUniqueViolation } from '../db/unique-violation.js';
 import {
   copyNewEvents,
@@ -43,9 +44,17 @@ export interface ImportRequest {
    * of READ_IN_WORKER_BYTES or more in a built-in format.
    */
   readInWorker?: boolean;
+  /**
+   * Into an empty store, load without the two listing indexes and build them at the end. Default:
+   * for files of READ_IN_WORKER_BYTES or more.
+   */
+  deferListingIndexes?: boolean;
 }
 
-/** From this size on, an import reads its file in a worker thread (starting one costs tens of ms). */
+/**
+ * From this size on, an import reads its file in a worker thread (starting one costs tens of ms) and,
+ * into an empty store, builds the listing indexes after loading.
+ */
 export const READ_IN_WORKER_BYTES = 4 << 20;
 
 export interface ImportReport extends BatchCounts {
@@ -60,6 +69,9 @@ export interface ImportReport extends BatchCounts {
   /** The surveillance step: roll-ups rebuilt and signals detected for the countries whose events changed. */
   surveillance: SurveillanceReport | null;
 }
+
+const storeIsEmpty = async (db: Db): Promise<boolean> =>
+  (await db.query<{ none: boolean }>('SELECT NOT EXISTS (SELECT 1 FROM events) AS none'))[0]!.none;
 
 const sourceHasEvents = async (db: Db, source: string): Promise<boolean> =>
   (await db.query<{ any: boolean }>('SELECT EXISTS (SELECT 1 FROM events WHERE source = $1) AS any', [source]))[0]!.any;
@@ -98,6 +110,9 @@ export async function importEventFile(db: Db, req: ImportRequest): Promise<Impor
   // the file, or another import of the source running at the same time) fails the COPY, and that
   // batch is written again by the upsert, which handles it. Any other COPY failure ends bulk mode.
   let bulk = !(await sourceHasEvents(db, format.source));
+  // Into an empty store, a big file loads without the two listing indexes, built once at the end.
+  const deferIndexes = bulk && (req.deferListingIndexes ?? totalBytes >= READ_IN_WORKER_BYTES) && (await storeIsEmpty(db));
+  if (deferIndexes) await dropEventListingIndexes(db);
 
   const writeBatch = async (batch: Extract<ReadItem, { kind: 'batch' }>, copy: boolean) => {
     // Counted only once the transaction commits: a failed COPY leaves them for the upsert to count.
@@ -149,10 +164,12 @@ export async function importEventFile(db: Db, req: ImportRequest): Promise<Impor
       } else end = item;
     }
     await writing;
+    if (deferIndexes) await ensureEventListingIndexes(db);
     // PGlite runs no autovacuum: without fresh statistics the planner picks slow plans for the API.
     if (counts.inserted + counts.updated > 0) await db.exec('ANALYZE events');
   } catch (e) {
     await writing.catch(() => undefined);
+    if (deferIndexes) await ensureEventListingIndexes(db).catch(() => undefined); // else the next start builds them
     const message = e instanceof Error ? e.message : String(e);
     await finishImportBatch(db, batchId, { status: 'failed', message, sha256: null, bytes: bytesRead }).catch(() => undefined);
     throw e;
