@@ -112,7 +112,6 @@ export async function importEventFile(db: Db, req: ImportRequest): Promise<Impor
   let bulk = !(await sourceHasEvents(db, format.source));
   // Into an empty store, a big file loads without the two listing indexes, built once at the end.
   const deferIndexes = bulk && (req.deferListingIndexes ?? totalBytes >= READ_IN_WORKER_BYTES) && (await storeIsEmpty(db));
-  if (deferIndexes) await dropEventListingIndexes(db);
 
   const writeBatch = async (batch: Extract<ReadItem, { kind: 'batch' }>, copy: boolean) => {
     // Counted only once the transaction commits: a failed COPY leaves them for the upsert to count.
@@ -152,6 +151,7 @@ export async function importEventFile(db: Db, req: ImportRequest): Promise<Impor
   // this thread between the writes' turns): batches are still written in file order.
   let writing: Promise<void> = Promise.resolve();
   try {
+    if (deferIndexes) await dropEventListingIndexes(db);
     for await (const item of inWorker ? readEventBatchesInWorker(format, spec) : readEventBatches(format, spec, true)) {
       if (item.kind === 'progress') {
         bytesRead = item.bytesRead;
