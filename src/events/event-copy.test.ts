@@ -6,7 +6,8 @@ import { event, startTestBatch } from '../test-support/event-fixtures.js';
 import { EVENT_COPY_COLUMNS, toEventCopyBatch, toEventCopyLine } from './event-copy.js';
 import { EVENT_ROW_COLUMNS, toEventRowJson } from './event-row.js';
 import type { NormalisedEvent } from './event.js';
-import { copyNewEvents, upsertEventRows, upsertEvents, type ChangedSince } from './events-writer.repository.js';
+import { copyNewEvents, upsertEventRows, upsertEvents } from './events-writer.repository.js';
+import type { ChangedSince } from './changed-since.js';
 
 /** Strings with everything COPY's text format and array literals escape, and text they must leave alone. */
 const awkward = fc.string({

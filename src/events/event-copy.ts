@@ -1,4 +1,5 @@
 import type { IsoDate, Iso3 } from '../core/brand.js';
+import { noteChange, type ChangedSince } from './changed-since.js';
 import type { NormalisedEvent } from './event.js';
 import { EVENT_ROW_COLUMNS } from './event-row.js';
 
@@ -11,8 +12,6 @@ import { EVENT_ROW_COLUMNS } from './event-row.js';
 
 /** The columns of a COPY line: the row columns of `EVENT_ROW_COLUMNS`, then the two batch ids. */
 export const EVENT_COPY_COLUMNS: readonly string[] = [...EVENT_ROW_COLUMNS.map(([c]) => c), 'first_batch_id', 'import_batch_id'];
-
-export const EVENT_COPY_SQL = `COPY events (${EVENT_COPY_COLUMNS.join(', ')}) FROM STDIN`;
 
 const NULL = '\\N';
 const NEEDS_ESCAPE = /[\\\t\n\r]/;
@@ -86,12 +85,10 @@ export interface EventCopyBatch {
 /** Builds the COPY lines of `events` (no two may share a source id) and their countries' earliest dates. */
 export function toEventCopyBatch(events: readonly NormalisedEvent[], normaliserVersion: number, batchId: number): EventCopyBatch {
   let lines = '';
-  const earliest = new Map<Iso3, IsoDate>();
+  const earliest: ChangedSince = new Map();
   for (const e of events) {
     lines += toEventCopyLine(e, normaliserVersion, batchId);
-    if (e.countryIso3 === null) continue;
-    const since = earliest.get(e.countryIso3);
-    if (since === undefined || e.dateStart < since) earliest.set(e.countryIso3, e.dateStart);
+    if (e.countryIso3 !== null) noteChange(earliest, e.countryIso3, e.dateStart);
   }
   return { lines, count: events.length, earliestByCountry: [...earliest] };
 }

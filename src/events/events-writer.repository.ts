@@ -1,5 +1,6 @@
 import type { IsoDate, Iso3 } from '../core/brand.js';
 import type { Queryable } from '../db/database.js';
+import { noteChange, type ChangedSince } from './changed-since.js';
 import { EVENT_COPY_COLUMNS, type EventCopyBatch } from './event-copy.js';
 import { EVENT_ROW_COLUMNS } from './event-row.js';
 
@@ -7,15 +8,6 @@ export interface UpsertCounts {
   inserted: number;
   updated: number;
   unchanged: number;
-}
-
-/** Countries whose events an import changed, each with the earliest start date among them. */
-export type ChangedSince = Map<Iso3, IsoDate>;
-
-/** Notes a changed event of `country` starting on `date`: keeps the country's earliest date. */
-export function noteChange(changed: ChangedSince, country: Iso3, date: IsoDate): void {
-  const since = changed.get(country);
-  if (since === undefined || date < since) changed.set(country, date);
 }
 
 const columnList = EVENT_ROW_COLUMNS.map(([c]) => c).join(', ');

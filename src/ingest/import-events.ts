@@ -3,13 +3,8 @@ import { TocsinError } from '../core/errors.js';
 import type { Db } from '../db/database.js';
 import { dropEventListingIndexes, ensureEventListingIndexes } from '../db/event-listing-indexes.js';
 import { isUniqueViolation } from '../db/unique-violation.js';
-import {
-  copyNewEvents,
-  noteChange,
-  upsertEvents,
-  type ChangedSince,
-  type UpsertCounts,
-} from '../events/events-writer.repository.js';
+import { noteChange, type ChangedSince } from '../events/changed-since.js';
+import { copyNewEvents, upsertEvents, type UpsertCounts } from '../events/events-writer.repository.js';
 import { refreshSurveillance, type SurveillanceReport } from '../surveillance/refresh-surveillance.js';
 import {
   finishImportBatch,
@@ -41,12 +36,12 @@ export interface ImportRequest {
   onBatchStarted?: (batchId: number) => void;
   /**
    * Parse and normalise in a worker thread (on another core than the writes). Default: for files
-   * of READ_IN_WORKER_BYTES or more in a built-in format.
+   * of LARGE_FILE_BYTES or more in a built-in format.
    */
   readInWorker?: boolean;
   /**
    * Into an empty store, load without the two listing indexes and build them at the end. Default:
-   * for files of READ_IN_WORKER_BYTES or more.
+   * for files of LARGE_FILE_BYTES or more.
    */
   deferListingIndexes?: boolean;
 }
@@ -55,7 +50,7 @@ export interface ImportRequest {
  * From this size on, an import reads its file in a worker thread (starting one costs tens of ms) and,
  * into an empty store, builds the listing indexes after loading.
  */
-export const READ_IN_WORKER_BYTES = 4 << 20;
+export const LARGE_FILE_BYTES = 4 << 20;
 
 export interface ImportReport extends BatchCounts {
   batchId: number;
@@ -111,7 +106,7 @@ export async function importEventFile(db: Db, req: ImportRequest): Promise<Impor
   // batch is written again by the upsert, which handles it. Any other COPY failure ends bulk mode.
   let bulk = !(await sourceHasEvents(db, format.source));
   // Into an empty store, a big file loads without the two listing indexes, built once at the end.
-  const deferIndexes = bulk && (req.deferListingIndexes ?? totalBytes >= READ_IN_WORKER_BYTES) && (await storeIsEmpty(db));
+  const deferIndexes = bulk && (req.deferListingIndexes ?? totalBytes >= LARGE_FILE_BYTES) && (await storeIsEmpty(db));
 
   const writeBatch = async (batch: Extract<ReadItem, { kind: 'batch' }>, copy: boolean) => {
     // Counted only once the transaction commits: a failed COPY leaves them for the upsert to count.
@@ -146,7 +141,7 @@ export async function importEventFile(db: Db, req: ImportRequest): Promise<Impor
   };
 
   const spec: ReadSpec = { file, layout, widths, options, batchSize, batchId };
-  const inWorker = req.readInWorker ?? (totalBytes >= READ_IN_WORKER_BYTES && canReadInWorker(format));
+  const inWorker = req.readInWorker ?? (totalBytes >= LARGE_FILE_BYTES && canReadInWorker(format));
   // At most one batch is being written while the next is read and normalised (in a worker, or in
   // this thread between the writes' turns): batches are still written in file order.
   let writing: Promise<void> = Promise.resolve();

@@ -2,7 +2,8 @@ import type { IsoDate, Iso3 } from '../core/brand.js';
 import type { Db } from '../db/database.js';
 import type { NormalisedEvent } from '../events/event.js';
 import { toEventRowJson } from '../events/event-row.js';
-import { upsertEventRows, type ChangedSince } from '../events/events-writer.repository.js';
+import { upsertEventRows } from '../events/events-writer.repository.js';
+import type { ChangedSince } from '../events/changed-since.js';
 import { startImportBatch } from '../ingest/import-batches.repository.js';
 import { refreshSurveillance } from '../surveillance/refresh-surveillance.js';
 
