@@ -11,7 +11,9 @@ import { readCountryYears } from '../country-years/read-country-years.js';
 import { elasticNetModel } from './elastic-net-model.js';
 import { ensembleModel } from './ensemble-model.js';
 import { DEFAULT_GRADIENT_BOOSTING, gradientBoostingModel } from './gradient-boosting-model.js';
+import { atlasLandBorders } from './atlas-land-borders.js';
 import { withLaggedChanges } from './lagged-changes.js';
+import { withNeighbourhood } from './neighbourhood.js';
 import { plattCalibrated } from './platt-calibration.js';
 import type { ProbabilityModel } from './probability-model.js';
 import { timeSplitTuned } from './time-split-tuned.js';
@@ -53,8 +55,11 @@ export const DYNAMIC_PREDICTORS: readonly string[] = [
 /** Which lagged changes a candidate sees: none, every time-varying predictor's, or DYNAMIC_PREDICTORS'. */
 type Changes = false | true | 'dynamic';
 
-/** Candidate -> [model, the lagged-change predictors it sees]. */
-export const CANDIDATES: Record<string, readonly [ProbabilityModel, Changes]> = {
+/**
+ * Candidate -> [model, the lagged-change predictors it sees, whether it sees the neighbourhood
+ * predictors (`withNeighbourhood`)].
+ */
+export const CANDIDATES: Record<string, readonly [ProbabilityModel, Changes, boolean?]> = {
   en: [en, false],
   'en+d': [en, true],
   'en+dsel': [en, 'dynamic'],
@@ -82,6 +87,10 @@ export const CANDIDATES: Record<string, readonly [ProbabilityModel, Changes]> = 
   'platt-en': [plattCalibrated(en), false],
   'platt-xgb': [plattCalibrated(xgb), false],
   'platt-en+xgb': [plattCalibrated(ensembleModel([en, xgb])), false],
+  // Second round (2026-11-24), fixed before its runs: the neighbourhood predictors.
+  'en+nb': [en, false, true],
+  'xgb+nb': [xgb, false, true],
+  'en+xgb+d+nb': [ensembleModel([en, xgb]), true, true],
 };
 
 async function main(): Promise<void> {
@@ -92,21 +101,29 @@ async function main(): Promise<void> {
   const [input, ...names] = args;
   if (!input || names.length === 0) throw new Error(`usage: experiments.ts FILE ${Object.keys(CANDIDATES).join('|')} ...`);
   const table = await readCountryYears(input);
-  const tables = new Map<Changes, CountryYearTable>([[false, table]]);
-  const tableWith = (changes: Changes): CountryYearTable => {
-    let t = tables.get(changes);
+  const tables = new Map<string, CountryYearTable>();
+  const borders = names.some((name) => CANDIDATES[name]?.[2]) ? await atlasLandBorders() : undefined;
+  const tableWith = (changes: Changes, neighbourhood: boolean): CountryYearTable => {
+    const key = `${changes}:${neighbourhood}`;
+    let t = tables.get(key);
     if (!t) {
-      t = changes === 'dynamic' ? withLaggedChanges(table, DYNAMIC_PREDICTORS) : withLaggedChanges(table);
-      tables.set(changes, t);
+      t =
+        changes === false
+          ? table
+          : changes === 'dynamic'
+            ? withLaggedChanges(table, DYNAMIC_PREDICTORS)
+            : withLaggedChanges(table);
+      if (neighbourhood) t = withNeighbourhood(t, borders!);
+      tables.set(key, t);
     }
     return t;
   };
   for (const name of names) {
     const candidate = CANDIDATES[name];
     if (!candidate) throw new Error(`unknown candidate ${name}`);
-    const [model, withChanges] = candidate;
+    const [model, withChanges, neighbourhood = false] = candidate;
     const started = Date.now();
-    const result = await runModelBacktest(tableWith(withChanges), model, { ...EWP_BACKTEST, seed });
+    const result = await runModelBacktest(tableWith(withChanges, neighbourhood), model, { ...EWP_BACKTEST, seed });
     const m = result.metrics;
     console.log(
       JSON.stringify({
@@ -114,6 +131,7 @@ async function main(): Promise<void> {
         seed,
         model: result.model,
         laggedChanges: withChanges,
+        neighbourhood,
         auc: Number(m.auc.toFixed(4)),
         hits: m.hits,
         onsets: m.onsets,
