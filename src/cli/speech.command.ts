@@ -43,7 +43,17 @@ function evaluationTable(e: SpeechEvaluation): string {
     `accuracy    ${pct(e.accuracy)}`,
     `macro AUROC ${pct(e.macro_auroc)}`,
   ];
-  if (e.bias) lines.push(`GMB subgroup ${pct(e.bias.gmb_subgroup)}  BPSN ${pct(e.bias.gmb_bpsn)}  BNSP ${pct(e.bias.gmb_bnsp)}`);
+  if (e.bias) {
+    lines.push(`GMB subgroup ${pct(e.bias.gmb_subgroup)}  BPSN ${pct(e.bias.gmb_bpsn)}  BNSP ${pct(e.bias.gmb_bnsp)}`);
+    lines.push('', 'target group   posts  toxic  non-toxic  subgroup AUC (95% interval)  BPSN    BNSP');
+    for (const [group, b] of Object.entries(e.bias.per_group)) {
+      const ci = b.subgroup_auc_ci95 ? `(${b.subgroup_auc_ci95[0].toFixed(2)}-${b.subgroup_auc_ci95[1].toFixed(2)})` : '';
+      lines.push(
+        `${group.padEnd(13)} ${String(b.n).padStart(6)} ${String(b.toxic).padStart(6)} ${String(b.non_toxic).padStart(10)}  ` +
+          `${pct(b.subgroup_auc).padEnd(6)} ${ci.padEnd(21)} ${pct(b.bpsn_auc)}  ${pct(b.bnsp_auc)}`,
+      );
+    }
+  }
   return lines.join('\n');
 }
 

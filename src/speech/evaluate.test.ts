@@ -75,7 +75,15 @@ describe('evaluate', () => {
     expect(e.target_f1!.micro).toMatchObject({ precision: 1, recall: 0.6 });
     // Jewish subgroup: toxic 0.9, 0.8 vs non-toxic 0.6 → 1. BPSN: non-toxic in group 0.6 vs toxic
     // outside 0.7 → 1. BNSP: toxic in group 0.9, 0.8 vs non-toxic outside 0.2 → 1.
-    expect(e.bias!.per_group.Jewish).toEqual({ n: 3, subgroup_auc: 1, bpsn_auc: 1, bnsp_auc: 1 });
+    expect(e.bias!.per_group.Jewish).toEqual({
+      n: 3,
+      toxic: 2,
+      non_toxic: 1,
+      subgroup_auc: 1,
+      subgroup_auc_ci95: [1, 1],
+      bpsn_auc: 1,
+      bnsp_auc: 1,
+    });
     // Women: all toxic, so subgroup AUC is undefined; BPSN has no subgroup negative either.
     expect(e.bias!.per_group.Women).toMatchObject({ n: 2, subgroup_auc: null, bpsn_auc: null, bnsp_auc: 1 });
     expect(e.bias!.gmb_subgroup).toBe(1);

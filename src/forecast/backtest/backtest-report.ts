@@ -39,7 +39,9 @@ export function backtestJson(result: BacktestResult, input: string, bias?: BiasC
     model: s.model,
     input,
     auc: m.auc,
+    auc_ci95: m.aucInterval && [m.aucInterval.low, m.aucInterval.high],
     [`top${s.topK}_recall`]: m.topKRecall,
+    [`top${s.topK}_recall_ci95`]: m.topKRecallInterval && [m.topKRecallInterval.low, m.topKRecallInterval.high],
     hits: m.hits,
     onsets: m.onsets,
     country_years: m.countryYears,
@@ -133,6 +135,11 @@ export function backtestText(result: BacktestResult, input: string, bias?: BiasC
     `${'AUC of maxrisk2'.padEnd(28)}${m.auc.toFixed(3).padEnd(18)}${EWP_PUBLISHED.auc.toFixed(3)}`,
     `${`Top-${s.topK} recall of minrank2`.padEnd(28)}${`${m.hits}/${m.onsets} = ${pct(m.topKRecall)}`.padEnd(18)}${EWP_PUBLISHED.hits}/${EWP_PUBLISHED.onsets} = ${pct(EWP_PUBLISHED.hits / EWP_PUBLISHED.onsets)}`,
     `${'Brier score'.padEnd(28)}${m.brier.toFixed(5)}`,
+    ...(m.aucInterval && m.topKRecallInterval
+      ? [
+          `95% intervals: AUC ${m.aucInterval.low.toFixed(3)}-${m.aucInterval.high.toFixed(3)} (bootstrap), top-${s.topK} recall ${pct(m.topKRecallInterval.low)}-${pct(m.topKRecallInterval.high)} (Wilson)`,
+        ]
+      : []),
     '',
     'Reliability (deciles of maxrisk2):',
     '  bin  country-years  forecast range        mean forecast  observed  onsets',

@@ -49,6 +49,14 @@ describeWithSharedData('the EWP back-test (31 refits, 1991-2021) with our elasti
     expect(result.metrics.reliability.reduce((s, b) => s + b.events, 0)).toBe(39);
   });
 
+  it('says how uncertain its figures are: the 95% intervals bracket them, and hold the issue targets 0.86 and 80%', () => {
+    const { auc, aucInterval, topKRecall, topKRecallInterval } = result.metrics;
+    expect(aucInterval!.low).toBeLessThan(auc);
+    expect(aucInterval!.high).toBeGreaterThan(0.86);
+    expect(topKRecallInterval!.low).toBeLessThan(topKRecall);
+    expect(topKRecallInterval!.high).toBeGreaterThan(0.8);
+  });
+
   it('misses the onsets EWP misses: Libya 2011 and CAR 2013 far outside the top 30', () => {
     const missed = new Map(result.missedOnsets.map((m) => [`${m.countryName} ${m.year}`, m.minrank2]));
     expect(missed.get('Libya 2011')).toBeGreaterThan(60);

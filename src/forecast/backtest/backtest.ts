@@ -3,11 +3,12 @@ import type { CountryYearTable } from '../country-years/country-year.js';
 import { forecastRows, trainingRows } from '../country-years/training-set.js';
 import type { LambdaRule } from '../elastic-net/cross-validate.js';
 import { assignFolds } from '../elastic-net/folds.js';
+import { aucBootstrapInterval, wilsonInterval } from '../../core/auc-interval.js';
 import { rocAuc } from '../metrics/auc.js';
 import { brierScore } from '../metrics/brier.js';
 import { reliabilityTable, type ReliabilityBin } from '../metrics/reliability.js';
 import { topKRecall } from '../metrics/top-k-recall.js';
-import { deriveSeed } from '../seeded-random.js';
+import { deriveSeed } from '../../core/seeded-random.js';
 import { rankForecasts, scoreOnsets, type Forecast, type ScoredCountryYear } from './onset-scoring.js';
 import { runRefitsInProcess, type RefitOutcome, type RefitTask } from './refit.js';
 
@@ -55,8 +56,12 @@ export interface BacktestMetrics {
   readonly countryYears: number;
   readonly onsets: number;
   readonly auc: number;
+  /** 95% stratified bootstrap interval of the AUC (onsets and other country-years resampled apart). */
+  readonly aucInterval: { readonly low: number; readonly high: number } | null;
   readonly hits: number;
   readonly topKRecall: number;
+  /** 95% Wilson interval of the top-k recall, as if the onsets were independent draws. */
+  readonly topKRecallInterval: { readonly low: number; readonly high: number } | null;
   readonly brier: number;
   readonly reliability: readonly ReliabilityBin[];
 }
@@ -193,13 +198,19 @@ export function scoreForecasts(
     onset,
     topK,
   );
+  const aucInterval = aucBootstrapInterval(
+    risk,
+    onset.map((o) => o === 1),
+  );
   return {
     metrics: {
       countryYears: scored.length,
       onsets: recall.onsets,
       auc: rocAuc(risk, onset),
+      aucInterval: aucInterval && { low: aucInterval.low, high: aucInterval.high },
       hits: recall.hits,
       topKRecall: recall.recall,
+      topKRecallInterval: wilsonInterval(recall.hits, recall.onsets),
       brier: brierScore(risk, onset),
       reliability: reliabilityTable(risk, onset, 10),
     },

@@ -1,7 +1,7 @@
 import type { CountryYearTable } from '../country-years/country-year.js';
 import { forecastRows, trainingRows } from '../country-years/training-set.js';
 import type { ProbabilityModel } from '../models/probability-model.js';
-import { deriveSeed } from '../seeded-random.js';
+import { deriveSeed } from '../../core/seeded-random.js';
 import { EWP_BACKTEST, FORECAST_GAP, scoreForecasts, type BacktestMetrics } from './backtest.js';
 import { rankForecasts, type Forecast, type ScoredCountryYear } from './onset-scoring.js';
 

@@ -1,5 +1,5 @@
 import { TocsinError } from '../../core/errors.js';
-import { seededRandom } from '../seeded-random.js';
+import { seededRandom } from '../../core/seeded-random.js';
 
 /**
  * Random fold assignment for k-fold cross-validation, as cv.glmnet draws it

@@ -1,31 +1,18 @@
 import { TocsinError } from '../../core/errors.js';
+import { auroc } from '../../core/roc-auc.js';
 
 /**
- * Area under the ROC curve of `scores` against 0/1 `labels`, by the Mann-Whitney statistic with
- * average ranks for ties (the same number `pROC::roc` reports): the probability that a random
- * positive scores above a random negative, ties counting one half.
+ * Area under the ROC curve of `scores` against 0/1 `labels` (`auroc`: Mann-Whitney with average
+ * ranks for ties, the number `pROC::roc` reports); NaN when there is no 1 or no 0.
  */
 export function rocAuc(scores: ArrayLike<number>, labels: ArrayLike<number>): number {
-  const n = scores.length;
-  if (labels.length !== n) throw new TocsinError('invalid_input', `${n} scores but ${labels.length} labels`);
-  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => scores[a]! - scores[b]!);
-  let positives = 0;
-  let rankSum = 0;
-  for (let start = 0; start < n;) {
-    let end = start + 1;
-    while (end < n && scores[order[end]!] === scores[order[start]!]) end++;
-    const averageRank = (start + 1 + end) / 2;
-    for (let k = start; k < end; k++) {
-      const label = labels[order[k]!];
-      if (label !== 0 && label !== 1) throw new TocsinError('invalid_input', `label ${label} is not 0 or 1`);
-      if (label === 1) {
-        positives++;
-        rankSum += averageRank;
-      }
-    }
-    start = end;
+  if (labels.length !== scores.length)
+    throw new TocsinError('invalid_input', `${scores.length} scores but ${labels.length} labels`);
+  const positive = new Array<boolean>(labels.length);
+  for (let i = 0; i < labels.length; i++) {
+    const label = labels[i];
+    if (label !== 0 && label !== 1) throw new TocsinError('invalid_input', `label ${label} is not 0 or 1`);
+    positive[i] = label === 1;
   }
-  const negatives = n - positives;
-  if (positives === 0 || negatives === 0) return Number.NaN;
-  return (rankSum - (positives * (positives + 1)) / 2) / (positives * negatives);
+  return auroc(scores, positive) ?? Number.NaN;
 }

@@ -1,5 +1,5 @@
 import { TocsinError } from '../../core/errors.js';
-import { deriveSeed } from '../seeded-random.js';
+import { deriveSeed } from '../../core/seeded-random.js';
 import type { Predictor, ProbabilityModel } from './probability-model.js';
 
 /** How an ensemble combines its members' probabilities. */

@@ -1,9 +1,12 @@
 /**
  * Runs candidate models on the EWP back-test protocol and prints one JSON line per model:
  *   npx tsx src/forecast/models/experiments.ts ../shared/data/ewp/prepared2024predictors-2025-09-03.csv [--seed N] en en+d xgb ...
+ * Each line after the first also compares the candidate's AUC with the first one's on the same
+ * country-years (`vsFirst`: the difference and its paired bootstrap interval).
  * Every candidate's settings are fixed here, before any run; `runModelBacktest` fits each on the
  * training rows of a cutoff only.
  */
+import { aucDifferenceInterval } from '../../core/auc-interval.js';
 import { runModelBacktest } from '../backtest/model-backtest.js';
 import { EWP_BACKTEST } from '../backtest/backtest.js';
 import type { CountryYearTable } from '../country-years/country-year.js';
@@ -118,6 +121,8 @@ async function main(): Promise<void> {
     }
     return t;
   };
+  // The first candidate's forecasts, to compare each later one with on the same country-years.
+  let first: { name: string; risk: Map<string, number> } | undefined;
   for (const name of names) {
     const candidate = CANDIDATES[name];
     if (!candidate) throw new Error(`unknown candidate ${name}`);
@@ -125,6 +130,26 @@ async function main(): Promise<void> {
     const started = Date.now();
     const result = await runModelBacktest(tableWith(withChanges, neighbourhood), model, { ...EWP_BACKTEST, seed });
     const m = result.metrics;
+    const key = (s: { countryCode: number; year: number }): string => `${s.countryCode}:${s.year}`;
+    const risk = new Map(result.scored.map((s) => [key(s), s.maxrisk2]));
+    let vsFirst: Record<string, unknown> | undefined;
+    if (!first) first = { name, risk };
+    else {
+      const baseline = result.scored.map((s) => first!.risk.get(key(s)) ?? Number.NaN);
+      const d = aucDifferenceInterval(
+        baseline,
+        result.scored.map((s) => s.maxrisk2),
+        result.scored.map((s) => s.onset === 1),
+      );
+      vsFirst = d
+        ? {
+            candidate: first.name,
+            aucDifference: Number(d.difference.toFixed(4)),
+            ci95: [Number(d.low.toFixed(4)), Number(d.high.toFixed(4))],
+            shareNotAbove: d.shareNotAbove,
+          }
+        : undefined;
+    }
     console.log(
       JSON.stringify({
         candidate: name,
@@ -133,10 +158,12 @@ async function main(): Promise<void> {
         laggedChanges: withChanges,
         neighbourhood,
         auc: Number(m.auc.toFixed(4)),
+        aucCi95: m.aucInterval && [Number(m.aucInterval.low.toFixed(4)), Number(m.aucInterval.high.toFixed(4))],
         hits: m.hits,
         onsets: m.onsets,
         brier: Number(m.brier.toFixed(5)),
         countryYears: m.countryYears,
+        ...(vsFirst ? { vsFirst } : {}),
         seconds: Math.round((Date.now() - started) / 1000),
         missed: result.missedOnsets.map((s) => `${s.countryName} ${s.year} (${s.minrank2})`),
         reliability: m.reliability.map((b) => [Number(b.meanForecast.toFixed(4)), b.events, b.count]),

@@ -4,7 +4,7 @@ import { runModelBacktest } from '../backtest/model-backtest.js';
 import type { CountryYear, CountryYearTable } from '../country-years/country-year.js';
 import { EWP_COLUMNS } from '../country-years/ewp-columns.js';
 import { designMatrixFromRows, type DesignMatrix } from '../elastic-net/design-matrix.js';
-import { seededRandom } from '../seeded-random.js';
+import { seededRandom } from '../../core/seeded-random.js';
 import { elasticNetModel } from './elastic-net-model.js';
 import { ensembleModel } from './ensemble-model.js';
 import { gradientBoostingModel } from './gradient-boosting-model.js';

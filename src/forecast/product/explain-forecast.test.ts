@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { seededRandom } from '../seeded-random.js';
+import { seededRandom } from '../../core/seeded-random.js';
 import { columnMeans, explainForecast, logistic } from './explain-forecast.js';
 
 const logit = (p: number) => Math.log(p / (1 - p));

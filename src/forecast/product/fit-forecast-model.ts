@@ -6,7 +6,7 @@ import { forecastRows, trainingRows } from '../country-years/training-set.js';
 import { coefficientsAt, fitElasticNetAt, type ElasticNetCoefficients } from '../elastic-net/coefficients-at.js';
 import { crossValidateElasticNet, type LambdaRule } from '../elastic-net/cross-validate.js';
 import { assignFolds } from '../elastic-net/folds.js';
-import { deriveSeed } from '../seeded-random.js';
+import { deriveSeed } from '../../core/seeded-random.js';
 import { columnMeans, explainForecast } from './explain-forecast.js';
 import { rankForecasts } from './rank-forecasts.js';
 

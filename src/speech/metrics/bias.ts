@@ -1,4 +1,5 @@
-import { auroc } from './auroc.js';
+import { aucBootstrapInterval } from '../../core/auc-interval.js';
+import { auroc } from '../../core/roc-auc.js';
 
 /**
  * The unintended-bias metrics of Borkan et al. 2019 as the HateXplain paper (Mathew et al. 2021,
@@ -12,7 +13,9 @@ import { auroc } from './auroc.js';
  *   that do not.
  * The per-group AUCs are summarised by the generalised mean of power -5, which weighs the worst
  * groups most. A group whose AUC is undefined (no toxic or no non-toxic post in its set) is null and
- * left out of the mean.
+ * left out of the mean. Each subgroup AUC comes with its toxic and non-toxic counts and a 95%
+ * stratified bootstrap interval (`aucBootstrapInterval`, 2,000 resamples, a fixed seed):
+ * a group with a handful of non-toxic posts has an AUC that one post moves by a tenth.
  */
 export interface BiasItem {
   score: number;
@@ -23,7 +26,12 @@ export interface BiasItem {
 export interface GroupBias {
   /** Posts that target the group. */
   n: number;
+  /** Of those, how many are truly toxic and how many not. */
+  toxic: number;
+  non_toxic: number;
   subgroup_auc: number | null;
+  /** 95% bootstrap interval of `subgroup_auc` [low, high]; null when it is undefined. */
+  subgroup_auc_ci95: [number, number] | null;
   bpsn_auc: number | null;
   bnsp_auc: number | null;
 }
@@ -56,9 +64,18 @@ function aucOver(items: readonly BiasItem[], keep: (item: BiasItem) => boolean):
 
 export function groupBias(items: readonly BiasItem[], group: string): GroupBias {
   const inGroup = (i: BiasItem): boolean => i.groups.includes(group);
+  const members = items.filter(inGroup);
+  const toxic = members.filter((i) => i.toxic).length;
+  const interval = aucBootstrapInterval(
+    members.map((i) => i.score),
+    members.map((i) => i.toxic),
+  );
   return {
-    n: items.filter(inGroup).length,
+    n: members.length,
+    toxic,
+    non_toxic: members.length - toxic,
     subgroup_auc: aucOver(items, inGroup),
+    subgroup_auc_ci95: interval ? [interval.low, interval.high] : null,
     bpsn_auc: aucOver(items, (i) => (inGroup(i) ? !i.toxic : i.toxic)),
     bnsp_auc: aucOver(items, (i) => (inGroup(i) ? i.toxic : !i.toxic)),
   };

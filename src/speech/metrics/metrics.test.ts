@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { auroc, averageRanks, macroAuroc } from './auroc.js';
+import { auroc, averageRanks } from '../../core/roc-auc.js';
+import { macroAuroc } from './auroc.js';
 import { biasReport, generalisedMean, groupBias, type BiasItem } from './bias.js';
 import { accuracy, confusionMatrix, macroF1, perClassScores } from './classification.js';
 import { targetF1 } from './target-f1.js';
@@ -119,6 +120,15 @@ describe('HateXplain bias metrics', () => {
     expect(b.bnsp_auc).toBe(0.75);
     // Women has no toxic post: its subgroup AUC is undefined and left out of the mean.
     expect(groupBias(items, 'Women').subgroup_auc).toBeNull();
+    expect(groupBias(items, 'Women').subgroup_auc_ci95).toBeNull();
+  });
+  it('says how many toxic and non-toxic posts a subgroup AUC rests on, and how far it could move', () => {
+    const b = groupBias(items, 'Jewish');
+    expect([b.toxic, b.non_toxic]).toEqual([2, 1]);
+    // One non-toxic post at 0.6 against toxic posts at 0.9 and 0.4: a resample of the toxic posts
+    // can hold either or both, so its AUC is 0, 0.5 or 1.
+    expect(b.subgroup_auc_ci95).toEqual([0, 1]);
+    expect(groupBias(items, 'Jewish')).toEqual(b);
   });
   it('summarises groups by the generalised mean of power -5', () => {
     expect(generalisedMean([0.5, 1])).toBeCloseTo(((0.5 ** -5 + 1) / 2) ** (-1 / 5), 12);

@@ -4,6 +4,7 @@
  * hashed feature vector. Trained by stochastic gradient descent with L2 regularisation, visiting
  * posts in an order drawn from a seeded generator, so one seed always gives the same weights.
  */
+import { seededRandom } from '../../core/seeded-random.js';
 import { SPEECH_LABELS, type LabelledPost } from '../corpora/corpus.js';
 import { featurize, type FeatureSettings, type SparseVector } from './features.js';
 
@@ -46,18 +47,6 @@ export const DEFAULT_TRAINING: TrainingSettings = {
   runs: 5,
 };
 
-/** Mulberry32: a small seeded generator, enough for shuffling. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Trains on the posts that have a label (posts without a majority label are skipped). */
 export function trainLinearModel(posts: readonly LabelledPost[], groups: readonly string[], s: TrainingSettings): LinearModel {
   const runs = s.runs ?? 1;
@@ -91,7 +80,8 @@ function trainOneRun(posts: readonly LabelledPost[], groups: readonly string[], 
   const v = new Float32Array(s.features.buckets * outputs);
   const bias = new Float32Array(outputs);
   let scale = 1;
-  const random = seededRandom(s.seed);
+  const generator = seededRandom(s.seed);
+  const random = (): number => generator.nextFloat();
   const order = labelled.map((_, i) => i);
   const z = new Float64Array(outputs);
   // Epoch-end averaging (Polyak-style) over the later epochs smooths the last steps' noise.

@@ -1,3 +1,4 @@
+import { seededRandom } from '../../core/seeded-random.js';
 import type { IsoDate, Iso3 } from '../../core/brand.js';
 import type { EventSource } from '../../events/event.js';
 import type { ViolenceCategory } from '../../events/violence-category.js';
@@ -20,7 +21,8 @@ export interface SyntheticReportsOptions {
  * `days` days, some reported again by another source up to a day and ~10 km away. Not data.
  */
 export function syntheticReports(options: SyntheticReportsOptions): CorroborationEvent[] {
-  const random = mulberry32(options.seed);
+  const generator = seededRandom(options.seed);
+  const random = (): number => generator.nextFloat();
   const days = options.days ?? 3650;
   const repeatShare = options.repeatShare ?? 0.4;
   const country = options.country ?? ('COD' as Iso3);
@@ -62,15 +64,3 @@ interface Incident {
 const SOURCES: readonly EventSource[] = ['ucdp', 'acled', 'gdelt'];
 const VIOLENCE: readonly ViolenceCategory[] = ['one-sided', 'state-based', 'non-state', 'remote-violence'];
 const isoDay = (day: number): IsoDate => new Date(Date.UTC(2000, 0, 1) + day * 86_400_000).toISOString().slice(0, 10) as IsoDate;
-
-/** Mulberry32, a small seeded 32-bit generator (Tommy Ettinger, public domain). */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}

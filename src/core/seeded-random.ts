@@ -1,6 +1,7 @@
 /**
- * A small seeded pseudo-random generator for the forecast core (fold assignment). Randomness is
- * passed in, never read from the clock: the same seed gives the same folds on every machine.
+ * A small seeded pseudo-random generator (fold assignment, training order, bootstrap resamples,
+ * synthetic test data). Randomness is passed in, never read from the clock: the same seed gives the
+ * same draws on every machine.
  *
  * Generator: mulberry32 (Tommy Ettinger's 32-bit mixer, public domain), period 2^32, which is
  * plenty for shuffling a few thousand rows; not for cryptography.
@@ -10,6 +11,8 @@ export interface SeededRandom {
   nextUint32(): number;
   /** A uniform integer in [0, bound), without modulo bias (bound <= 2^32). */
   nextInt(bound: number): number;
+  /** A uniform number in [0, 1): the next 32-bit draw divided by 2^32. */
+  nextFloat(): number;
 }
 
 /** The generator for a seed (any integer; only its low 32 bits count). */
@@ -31,7 +34,7 @@ export function seededRandom(seed: number): SeededRandom {
       if (u < limit) return u % bound;
     }
   };
-  return { nextUint32, nextInt };
+  return { nextUint32, nextInt, nextFloat: () => nextUint32() / 4294967296 };
 }
 
 /**
