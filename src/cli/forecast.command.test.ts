@@ -79,7 +79,31 @@ describeWithSharedData('tocsin forecast backtest', () => {
     expect(out.stdout).toMatch(/Refits: 3 \(trained through 1991-1993\), 0 failed/);
     expect(out.stdout).toMatch(/AUC of maxrisk2 +0\.\d{3}/);
     expect(out.stdout).toMatch(/Reliability \(deciles of maxrisk2\)/);
+    expect(out.stdout).toMatch(/95% intervals: AUC 0\.\d{3}-[01]\.\d{3} \(bootstrap\), top-30 recall [\d.]+%-[\d.]+% \(Wilson\)/);
   }, 60_000);
+
+  it('back-tests the ensemble (elastic net + XGBoost with lagged changes): same figures in one thread or two, no loader noise', async () => {
+    const args = ['backtest', '--input', input, '--model', 'ensemble', '--format', 'json', '--last-year', '1994'];
+    const [one, two] = await Promise.all([tocsin(...args, '--threads', '1'), tocsin(...args, '--threads', '2')]);
+    expect(one.code, one.stderr).toBe(0);
+    expect(two.stderr).not.toMatch(/wasm streaming compile failed|falling back to ArrayBuffer/);
+    const doc = JSON.parse(two.stdout) as Record<string, unknown>;
+    expect(JSON.parse(one.stdout)).toEqual(doc);
+    expect(doc).toMatchObject({
+      model: 'ensemble',
+      settings: { seed: 90035, training_years: [1991, 1994], scored_years: [1994, 1997] },
+    });
+    expect((doc.settings as { model: string }).model).toMatch(/^ensemble \(mean-probability\) of \[elastic-net .*; xgboost/);
+    expect((doc.settings as { added_predictors: string[] }).added_predictors).toHaveLength(31);
+    for (const key of ['auc', 'top30_recall', 'hits', 'brier']) expect(typeof doc[key], key).toBe('number');
+    const [low, high] = doc.auc_ci95 as [number, number];
+    expect(low).toBeLessThanOrEqual(doc.auc as number);
+    expect(high).toBeGreaterThanOrEqual(doc.auc as number);
+    expect(doc.by_region).toHaveLength(5);
+    const text = await tocsin('backtest', '--input', input, '--model', 'ensemble', '--last-year', '1992', '--threads', '1');
+    expect(text.stdout).toMatch(/^Back-test of the ensemble model: ensemble \(mean-probability\)/);
+    expect(text.stdout).toMatch(/39 predictors and 31 added \(d\.widetargeting/);
+  }, 120_000);
 });
 
 describe('tocsin forecast backtest refuses bad input with where and why', () => {

@@ -6,8 +6,10 @@ import { z } from 'zod';
 import type { Iso3, Sha256 } from '../core/brand.js';
 import { TocsinError } from '../core/errors.js';
 import { VERSION } from '../core/paths.js';
-import { EWP_BACKTEST, runBacktest } from '../forecast/backtest/backtest.js';
-import { backtestJson, backtestText } from '../forecast/backtest/backtest-report.js';
+import { EWP_BACKTEST, FORECAST_GAP, runBacktest } from '../forecast/backtest/backtest.js';
+import { backtestJson, backtestText, modelBacktestJson, modelBacktestText } from '../forecast/backtest/backtest-report.js';
+import { runModelBacktest } from '../forecast/backtest/model-backtest.js';
+import { ensembleWithLaggedChanges } from '../forecast/models/backtest-models.js';
 import { biasCheck } from '../forecast/backtest/bias.js';
 import { fitForecastModel } from '../forecast/product/fit-forecast-model.js';
 import { forecastModelToStore } from '../forecast/product/forecast-model.js';
@@ -19,7 +21,7 @@ import {
 } from '../forecast/product/forecast-models.repository.js';
 import { explanationText, forecastCsv, forecastTable, modelsTable } from '../forecast/product/forecast-text.js';
 import { describeContribution } from '../forecast/product/predictor-labels.js';
-import { workerRefitRunner } from '../forecast/parallel/parallel-runs.js';
+import { workerModelRefitRunner, workerRefitRunner } from '../forecast/parallel/parallel-runs.js';
 import { defaultThreads } from '../forecast/parallel/worker-pool.js';
 import { EWP_COLUMNS } from '../forecast/country-years/ewp-columns.js';
 import { readCountryYears } from '../forecast/country-years/read-country-years.js';
@@ -42,7 +44,7 @@ function parseOptions<S extends z.ZodType>(schema: S, opts: unknown): z.infer<S>
 
 const backtestOptions = z.object({
   input: z.string().min(1),
-  model: z.enum(['elastic-net']),
+  model: z.enum(['elastic-net', 'ensemble']),
   format: z.enum(['json', 'text']),
   seed: whole(0, 2 ** 32 - 1),
   folds: whole(3, 100),
@@ -63,7 +65,14 @@ const backtestOptions = z.object({
 const backtestCommand = new Command('backtest')
   .description('refit the model for each training cutoff and score its forecasts against later onsets')
   .requiredOption('--input <file>', 'country-year predictor CSV (EWP prepared2024predictors-2025-09-03.csv or a newer one)')
-  .addOption(new Option('--model <model>', 'model to back-test').choices(['elastic-net']).default('elastic-net'))
+  .addOption(
+    new Option(
+      '--model <model>',
+      "model to back-test: EWP's elastic net, or the ensemble (elastic net + XGBoost, with lagged changes; about 1-2 minutes)",
+    )
+      .choices(['elastic-net', 'ensemble'])
+      .default('elastic-net'),
+  )
   .addOption(new Option('--format <f>', 'output format').choices(['json', 'text']).default('text'))
   .option('--seed <n>', 'seed of the fold draw', String(EWP_BACKTEST.seed))
   .option('--folds <k>', 'cross-validation folds', String(EWP_BACKTEST.folds))
@@ -85,6 +94,37 @@ const backtestCommand = new Command('backtest')
       outcomeWindow: o.outcomeWindow ?? (o.outcome === EWP_COLUMNS.outcome ? EWP_COLUMNS.outcomeWindow : []),
       predictors: o.predictors ?? EWP_COLUMNS.predictors,
     });
+    if (o.model === 'ensemble') {
+      const spec = ensembleWithLaggedChanges(table, {
+        alpha: o.alpha,
+        folds: o.folds,
+        lambdaRule: o.lambdaRule === 'min' ? 'lambda.min' : 'lambda.1se',
+      });
+      const lastDataYear = table.rows.reduce((m, r) => Math.max(m, r.year), -Infinity);
+      const lastTrainingYear = o.lastYear ?? lastDataYear - FORECAST_GAP - 1;
+      const result = await runModelBacktest(
+        spec.table,
+        spec.model,
+        { seed: o.seed, firstTrainingYear: o.firstYear, lastTrainingYear, topK: EWP_BACKTEST.topK },
+        workerModelRefitRunner(spec.recipe, o.threads),
+      );
+      const settings = {
+        model: 'ensemble',
+        seed: o.seed,
+        outcome: o.outcome,
+        predictors: table.columns.predictors,
+        addedPredictors: spec.addedPredictors,
+        trainingYears: [o.firstYear, lastTrainingYear] as const,
+        topK: EWP_BACKTEST.topK,
+      };
+      const bias = biasCheck(result.scored, table, EWP_BACKTEST.topK);
+      process.stdout.write(
+        o.format === 'json'
+          ? `${JSON.stringify(modelBacktestJson(result, settings, o.input, bias), null, 2)}\n`
+          : modelBacktestText(result, settings, o.input, bias),
+      );
+      return;
+    }
     const result = await runBacktest(
       table,
       {

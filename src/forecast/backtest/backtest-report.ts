@@ -1,5 +1,7 @@
-import type { BacktestResult } from './backtest.js';
+import type { BacktestMetrics, BacktestResult } from './backtest.js';
 import type { BiasCheck, GroupFigures } from './bias.js';
+import type { ModelBacktestResult } from './model-backtest.js';
+import type { ScoredCountryYear } from './onset-scoring.js';
 
 /** The peer's figures on the same protocol (REFERENCE.md section 1, from FOOSforecasts_3Sep2025.csv). */
 export const EWP_PUBLISHED = { auc: 0.825, hits: 27, onsets: 39 } as const;
@@ -32,16 +34,13 @@ export function biasJson(bias: BiasCheck, topK: number): Record<string, unknown>
   };
 }
 
-/** The back-test as a JSON document (snake_case keys), headline figures first; with the bias check when given. */
-export function backtestJson(result: BacktestResult, input: string, bias?: BiasCheck): Record<string, unknown> {
-  const { metrics: m, settings: s } = result;
+/** The headline figures and the reliability table, in the JSON's words. */
+function metricsJson(m: BacktestMetrics, topK: number): Record<string, unknown> {
   return {
-    model: s.model,
-    input,
     auc: m.auc,
     auc_ci95: m.aucInterval && [m.aucInterval.low, m.aucInterval.high],
-    [`top${s.topK}_recall`]: m.topKRecall,
-    [`top${s.topK}_recall_ci95`]: m.topKRecallInterval && [m.topKRecallInterval.low, m.topKRecallInterval.high],
+    [`top${topK}_recall`]: m.topKRecall,
+    [`top${topK}_recall_ci95`]: m.topKRecallInterval && [m.topKRecallInterval.low, m.topKRecallInterval.high],
     hits: m.hits,
     onsets: m.onsets,
     country_years: m.countryYears,
@@ -55,6 +54,36 @@ export function backtestJson(result: BacktestResult, input: string, bias?: BiasC
       events: b.events,
       observed_rate: b.observedRate,
     })),
+  };
+}
+
+/** EWP's published figures, the bias check when given, the missed onsets and the rows left out. */
+function comparedJson(
+  result: Pick<BacktestResult, 'missedOnsets' | 'leftOut'>,
+  topK: number,
+  bias: BiasCheck | undefined,
+): Record<string, unknown> {
+  return {
+    ewp_published: EWP_PUBLISHED,
+    ...(bias ? biasJson(bias, topK) : {}),
+    missed_onsets: result.missedOnsets.map((o) => ({
+      country: o.countryName,
+      iso3: o.iso3,
+      year: o.year,
+      rank: o.minrank2,
+      risk: o.maxrisk2,
+    })),
+    left_out: { without_forecast: result.leftOut.withoutForecast, onset_unknown: result.leftOut.onsetUnknown },
+  };
+}
+
+/** The back-test as a JSON document (snake_case keys), headline figures first; with the bias check when given. */
+export function backtestJson(result: BacktestResult, input: string, bias?: BiasCheck): Record<string, unknown> {
+  const { metrics: m, settings: s } = result;
+  return {
+    model: s.model,
+    input,
+    ...metricsJson(m, s.topK),
     settings: {
       alpha: s.alpha,
       folds: s.folds,
@@ -68,16 +97,7 @@ export function backtestJson(result: BacktestResult, input: string, bias?: BiasC
       scored_years: s.scoredYears,
       top_k: s.topK,
     },
-    ewp_published: EWP_PUBLISHED,
-    ...(bias ? biasJson(bias, s.topK) : {}),
-    missed_onsets: result.missedOnsets.map((o) => ({
-      country: o.countryName,
-      iso3: o.iso3,
-      year: o.year,
-      rank: o.minrank2,
-      risk: o.maxrisk2,
-    })),
-    left_out: { without_forecast: result.leftOut.withoutForecast, onset_unknown: result.leftOut.onsetUnknown },
+    ...comparedJson(result, s.topK, bias),
     refits: result.refits.map((r) => ({
       trained_through: r.trainedThrough,
       forecast_year: r.forecastYear,
@@ -120,6 +140,30 @@ function biasText(bias: BiasCheck, topK: number): string[] {
   ];
 }
 
+/** The figures beside EWP's, the reliability table and the missed onsets, as text lines. */
+function metricsText(m: BacktestMetrics, topK: number, missed: readonly ScoredCountryYear[]): string[] {
+  return [
+    `${''.padEnd(28)}${'this run'.padEnd(18)}EWP (1994-2024, published)`,
+    `${'AUC of maxrisk2'.padEnd(28)}${m.auc.toFixed(3).padEnd(18)}${EWP_PUBLISHED.auc.toFixed(3)}`,
+    `${`Top-${topK} recall of minrank2`.padEnd(28)}${`${m.hits}/${m.onsets} = ${pct(m.topKRecall)}`.padEnd(18)}${EWP_PUBLISHED.hits}/${EWP_PUBLISHED.onsets} = ${pct(EWP_PUBLISHED.hits / EWP_PUBLISHED.onsets)}`,
+    `${'Brier score'.padEnd(28)}${m.brier.toFixed(5)}`,
+    ...(m.aucInterval && m.topKRecallInterval
+      ? [
+          `95% intervals: AUC ${m.aucInterval.low.toFixed(3)}-${m.aucInterval.high.toFixed(3)} (bootstrap), top-${topK} recall ${pct(m.topKRecallInterval.low)}-${pct(m.topKRecallInterval.high)} (Wilson)`,
+        ]
+      : []),
+    '',
+    'Reliability (deciles of maxrisk2):',
+    '  bin  country-years  forecast range        mean forecast  observed  onsets',
+    ...m.reliability.map(
+      (b) =>
+        `  ${String(b.bin).padStart(3)}  ${String(b.count).padStart(13)}  ${pct(b.minForecast).padStart(6)} - ${pct(b.maxForecast).padEnd(10)}  ${pct(b.meanForecast).padStart(13)}  ${pct(b.observedRate).padStart(8)}  ${String(b.events).padStart(6)}`,
+    ),
+    '',
+    `Onsets missed by the top ${topK} (best rank): ${missed.map((o) => `${o.countryName} ${o.year} (${o.minrank2})`).join(', ') || 'none'}`,
+  ];
+}
+
 /** A readable summary of the back-test; with the bias check when given. */
 export function backtestText(result: BacktestResult, input: string, bias?: BiasCheck): string {
   const { metrics: m, settings: s } = result;
@@ -131,25 +175,65 @@ export function backtestText(result: BacktestResult, input: string, bias?: BiasC
     ...failed.map((r) => `  trained through ${r.trainedThrough}: ${r.error}`),
     `Scored: ${int(m.countryYears)} country-years ${s.scoredYears[0]}-${s.scoredYears[1]}, ${m.onsets} onsets`,
     '',
-    `${''.padEnd(28)}${'this run'.padEnd(18)}EWP (1994-2024, published)`,
-    `${'AUC of maxrisk2'.padEnd(28)}${m.auc.toFixed(3).padEnd(18)}${EWP_PUBLISHED.auc.toFixed(3)}`,
-    `${`Top-${s.topK} recall of minrank2`.padEnd(28)}${`${m.hits}/${m.onsets} = ${pct(m.topKRecall)}`.padEnd(18)}${EWP_PUBLISHED.hits}/${EWP_PUBLISHED.onsets} = ${pct(EWP_PUBLISHED.hits / EWP_PUBLISHED.onsets)}`,
-    `${'Brier score'.padEnd(28)}${m.brier.toFixed(5)}`,
-    ...(m.aucInterval && m.topKRecallInterval
-      ? [
-          `95% intervals: AUC ${m.aucInterval.low.toFixed(3)}-${m.aucInterval.high.toFixed(3)} (bootstrap), top-${s.topK} recall ${pct(m.topKRecallInterval.low)}-${pct(m.topKRecallInterval.high)} (Wilson)`,
-        ]
-      : []),
-    '',
-    'Reliability (deciles of maxrisk2):',
-    '  bin  country-years  forecast range        mean forecast  observed  onsets',
-    ...m.reliability.map(
-      (b) =>
-        `  ${String(b.bin).padStart(3)}  ${String(b.count).padStart(13)}  ${pct(b.minForecast).padStart(6)} - ${pct(b.maxForecast).padEnd(10)}  ${pct(b.meanForecast).padStart(13)}  ${pct(b.observedRate).padStart(8)}  ${String(b.events).padStart(6)}`,
-    ),
-    '',
-    `Onsets missed by the top ${s.topK} (best rank): ${result.missedOnsets.map((o) => `${o.countryName} ${o.year} (${o.minrank2})`).join(', ') || 'none'}`,
+    ...metricsText(m, s.topK, result.missedOnsets),
     ...(bias ? biasText(bias, s.topK) : []),
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+/** What a back-test of another model was run with (`tocsin forecast backtest --model ensemble`). */
+export interface ModelBacktestSettings {
+  readonly model: string;
+  readonly seed: number;
+  readonly outcome: string;
+  readonly predictors: readonly string[];
+  readonly addedPredictors: readonly string[];
+  readonly trainingYears: readonly [number, number];
+  readonly topK: number;
+}
+
+/** A back-test of another model (`runModelBacktest`) as JSON, in `backtestJson`'s words where they are the same. */
+export function modelBacktestJson(
+  result: ModelBacktestResult,
+  settings: ModelBacktestSettings,
+  input: string,
+  bias?: BiasCheck,
+): Record<string, unknown> {
+  return {
+    model: settings.model,
+    input,
+    ...metricsJson(result.metrics, settings.topK),
+    settings: {
+      model: result.model,
+      seed: settings.seed,
+      seed_rule: 'each refit fits with deriveSeed(seed, T), T the last training year',
+      outcome: settings.outcome,
+      predictors: settings.predictors,
+      added_predictors: settings.addedPredictors,
+      training_years: settings.trainingYears,
+      scored_years: result.scoredYears,
+      top_k: settings.topK,
+    },
+    ...comparedJson(result, settings.topK, bias),
+  };
+}
+
+/** A back-test of another model as text. */
+export function modelBacktestText(
+  result: ModelBacktestResult,
+  settings: ModelBacktestSettings,
+  input: string,
+  bias?: BiasCheck,
+): string {
+  const m = result.metrics;
+  const lines = [
+    `Back-test of the ${settings.model} model: ${result.model}, seed ${settings.seed}`,
+    `Input: ${input}; outcome ${settings.outcome}; ${settings.predictors.length} predictors and ${settings.addedPredictors.length} added (${settings.addedPredictors.slice(0, 3).join(', ')}, ...)`,
+    `Refits: trained through ${settings.trainingYears[0]}-${settings.trainingYears[1]}`,
+    `Scored: ${int(m.countryYears)} country-years ${result.scoredYears[0]}-${result.scoredYears[1]}, ${m.onsets} onsets`,
+    '',
+    ...metricsText(m, settings.topK, result.missedOnsets),
+    ...(bias ? biasText(bias, settings.topK) : []),
   ];
   return `${lines.join('\n')}\n`;
 }

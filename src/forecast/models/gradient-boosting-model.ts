@@ -27,10 +27,30 @@ export const DEFAULT_GRADIENT_BOOSTING: GradientBoostingOptions = Object.freeze(
 });
 
 /**
+ * What ml-xgboost's Emscripten loader prints on every start in Node: it tries `fetch` on a file
+ * path, fails, and falls back to reading the file, the normal path here. Not a warning for a user.
+ */
+const LOADER_NOTICES = [/^wasm streaming compile failed: /, /^falling back to ArrayBuffer instantiation$/];
+
+/**
  * `ml-xgboost` is CommonJS whose `module.exports` is a promise of the class; loaded through
  * `require` because an ESM import of a thenable module object is not portable across loaders.
+ * Its loader takes `console.warn` as its error printer when it is first evaluated, so it is handed
+ * one that drops the two `LOADER_NOTICES` and passes anything else on.
  */
-const loadXGBoost = (): typeof XGBoostLoaded => createRequire(import.meta.url)('ml-xgboost') as typeof XGBoostLoaded;
+const loadXGBoost = (): typeof XGBoostLoaded => {
+  const warn = console.warn;
+  console.warn = (...args: unknown[]): void => {
+    const [first] = args;
+    if (typeof first === 'string' && LOADER_NOTICES.some((notice) => notice.test(first))) return;
+    warn.apply(console, args);
+  };
+  try {
+    return createRequire(import.meta.url)('ml-xgboost') as typeof XGBoostLoaded;
+  } finally {
+    console.warn = warn;
+  }
+};
 
 const rowsOf = (x: DesignMatrix): number[][] =>
   Array.from({ length: x.rows }, (_, i) => Array.from({ length: x.names.length }, (_, j) => cell(x, i, j)));

@@ -2,16 +2,25 @@ import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import { TocsinError, type ErrorCode } from '../../core/errors.js';
 import { startWorker } from '../../core/start-worker.js';
+import type { ModelRefitTask } from '../backtest/model-backtest.js';
 import type { RefitOutcome, RefitTask } from '../backtest/refit.js';
+import type { EnsembleRecipe } from '../models/backtest-models.js';
 import type { ElasticNetPath } from '../elastic-net/elastic-net-path.js';
 import type { PathFitTask } from '../elastic-net/cross-validate.js';
 
 /** A job for a worker, and what it answers. */
-export type WorkerJob = { kind: 'refit'; task: RefitTask } | { kind: 'path'; task: PathFitTask };
-type Answer<J extends WorkerJob> = J extends { kind: 'refit' } ? RefitOutcome : ElasticNetPath;
+export type WorkerJob =
+  | { kind: 'refit'; task: RefitTask }
+  | { kind: 'path'; task: PathFitTask }
+  | { kind: 'model-refit'; recipe: EnsembleRecipe; task: ModelRefitTask };
+type Answer<J extends WorkerJob> = J extends { kind: 'refit' }
+  ? RefitOutcome
+  : J extends { kind: 'path' }
+    ? ElasticNetPath
+    : Float64Array;
 /** What a worker posts back: the answer, or the error the job threw (the worker lives on). */
 export type WorkerReply =
-  { ok: true; value: RefitOutcome | ElasticNetPath | undefined } | { ok: false; code: ErrorCode; message: string };
+  { ok: true; value: RefitOutcome | ElasticNetPath | Float64Array | undefined } | { ok: false; code: ErrorCode; message: string };
 
 /** Worker threads to use by default: one per core, at most 8. */
 export const defaultThreads = (): number => Math.max(1, Math.min(8, availableParallelism()));

@@ -18,7 +18,8 @@ export const ForecastModelSummaryBody = z
     codeVersion: z.string(),
     settings: Settings,
     backtest: z.record(z.string(), z.unknown()).nullable().openapi({
-      description: 'the back-test with the same settings (auc, auc_ci95, top30_recall, top30_recall_ci95, hits, onsets, brier, by_region, by_size), when run',
+      description:
+        'the back-test with the same settings (auc, auc_ci95, top30_recall, top30_recall_ci95, hits, onsets, brier, by_region, by_size), when run',
     }),
     years: z.array(z.number().int()).openapi({ description: 'predictor years with forecasts, latest first' }),
   })
