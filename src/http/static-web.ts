@@ -1,6 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import type { MiddlewareHandler } from 'hono';
+import { acceptedCodings, CODING_SUFFIX } from './precompress.js';
 
 const MIME: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
@@ -18,7 +19,9 @@ const MIME: Readonly<Record<string, string>> = {
 
 /**
  * Serves the built web UI from `root`: files by path (hashed `/assets/*` cached for a year),
- * and `index.html` for any other GET outside `/api` so client-side routes load.
+ * and `index.html` for any other GET outside `/api` so client-side routes load. Where the build
+ * left a compressed copy (`precompressDirectory`) and the browser accepts its coding, the copy is
+ * sent instead, brotli before gzip.
  */
 export function serveWeb(root: string): MiddlewareHandler {
   const base = normalize(root + sep);
@@ -40,10 +43,19 @@ export function serveWeb(root: string): MiddlewareHandler {
       if (extname(rel) !== '') return next(); // a missing asset is a 404, not the app
       file = join(base, 'index.html');
     }
-    const body = await readFile(file).catch(() => undefined);
+    let body: Buffer<ArrayBuffer> | undefined;
+    for (const coding of acceptedCodings(c.req.header('Accept-Encoding'))) {
+      body = await readFile(file + CODING_SUFFIX[coding]).catch(() => undefined);
+      if (body) {
+        c.header('Content-Encoding', coding);
+        break;
+      }
+    }
+    body ??= await readFile(file).catch(() => undefined);
     if (!body) return c.text('The web UI is not built: run `npm run build`.', 503);
     c.header('Content-Type', MIME[extname(file)] ?? 'application/octet-stream');
     c.header('Cache-Control', rel.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
+    c.header('Vary', 'Accept-Encoding');
     return c.body(body);
   };
 }
