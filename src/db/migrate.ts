@@ -1,6 +1,6 @@
 import { MIGRATIONS } from './migrations/index.js';
 import type { Db } from './database.js';
-import { ensureEventListingIndexes } from './event-listing-indexes.js';
+import { restoreAfterBulkLoad } from './event-bulk-load.js';
 
 /** An arbitrary constant: the advisory lock that keeps two servers from migrating at once. */
 const MIGRATION_LOCK = 7_201_944;
@@ -19,8 +19,8 @@ export async function migrate(db: Db): Promise<string[]> {
       await tx.query('INSERT INTO schema_migrations (id) VALUES ($1)', [m.id]);
       applied.push(m.id);
     }
-    // A bulk import drops and rebuilds the listing indexes; a process killed in between left them out.
-    await ensureEventListingIndexes(tx);
+    // A bulk import drops and restores the listing indexes and batch keys; a process killed in between left them out.
+    await restoreAfterBulkLoad(tx);
     return applied;
   });
 }

@@ -237,15 +237,20 @@ describeEachEngine('importEventFile', ({ db }) => {
     expect((await storeState(db())).events).toBe(0);
   });
 
-  it('loads a first import into an empty store without the listing indexes, and builds them as a fresh store has them', async () => {
-    const fresh = await listingIndexes(db());
-    expect(fresh.map((i) => i.indexname)).toEqual(['events_country_date', 'events_date']);
+  it('loads a first import into an empty store without the listing indexes and batch keys, and restores them as a fresh store has them', async () => {
+    const fresh = await deferrable(db());
+    expect(fresh.map((i) => i.name)).toEqual([
+      'events_country_date',
+      'events_date',
+      'events_first_batch_id_fkey',
+      'events_import_batch_id_fkey',
+    ]);
     const during: number[] = [];
     const watched: Db = {
       ...db(),
       transaction: (fn) =>
         db().transaction(async (tx) => {
-          during.push((await listingIndexes(tx)).length);
+          during.push((await deferrable(tx)).length);
           return fn(tx);
         }),
     };
@@ -253,20 +258,24 @@ describeEachEngine('importEventFile', ({ db }) => {
       format: acledFormat,
       file: fixture('acled-2023.csv'),
       batchSize: 4,
-      deferListingIndexes: true,
+      deferForBulkLoad: true,
     });
     expect(report.inserted).toBe(9);
-    // The three batches were written without them; the surveillance step's transactions came after the build.
+    // The three batches were written without them; the surveillance step's transactions came after.
     expect(during.slice(0, 3)).toEqual([0, 0, 0]);
-    expect(during.slice(3).every((n) => n === 2)).toBe(true);
-    expect(await listingIndexes(db())).toEqual(fresh);
-    // A second import finds events stored: it loads with the indexes in place.
+    expect(during.slice(3).every((n) => n === 4)).toBe(true);
+    expect(await deferrable(db())).toEqual(fresh);
+    // The keys hold again: an event pointing at no batch is refused.
+    await expect(db().exec('UPDATE events SET import_batch_id = 999999 WHERE id = (SELECT min(id) FROM events)')).rejects.toThrow(
+      /events_import_batch_id_fkey/,
+    );
+    // A second import finds events stored: it loads with everything in place.
     during.length = 0;
-    await importEventFile(watched, { format: acledFormat, file: fixture('acled-2020.csv'), deferListingIndexes: true });
-    expect(during.every((n) => n === 2)).toBe(true);
+    await importEventFile(watched, { format: acledFormat, file: fixture('acled-2020.csv'), deferForBulkLoad: true });
+    expect(during.every((n) => n === 4)).toBe(true);
   });
 
-  it('builds the listing indexes again when an import that dropped them fails', async () => {
+  it('restores the listing indexes and batch keys when an import that dropped them fails', async () => {
     const failing: Db = {
       ...db(),
       exec: async (sql: string) => {
@@ -275,17 +284,21 @@ describeEachEngine('importEventFile', ({ db }) => {
       },
     };
     await expect(
-      importEventFile(failing, { format: acledFormat, file: fixture('acled-2023.csv'), deferListingIndexes: true }),
+      importEventFile(failing, { format: acledFormat, file: fixture('acled-2023.csv'), deferForBulkLoad: true }),
     ).rejects.toThrow('disk full');
-    expect((await listingIndexes(db())).length).toBe(2);
+    expect((await deferrable(db())).length).toBe(4);
   });
 });
 
-/** The two listing indexes of `events`, with their definitions. */
-const listingIndexes = (q: Queryable) =>
-  q.query<{ indexname: string; indexdef: string }>(
-    "SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'events' AND indexname IN ('events_date', 'events_country_date') ORDER BY indexname",
-  );
+/** The listing indexes and batch foreign keys of `events`, with their definitions. */
+const deferrable = async (q: Queryable) => [
+  ...(await q.query<{ name: string; definition: string }>(
+    "SELECT indexname AS name, indexdef AS definition FROM pg_indexes WHERE tablename = 'events' AND indexname IN ('events_date', 'events_country_date') ORDER BY indexname",
+  )),
+  ...(await q.query<{ name: string; definition: string }>(
+    "SELECT conname AS name, pg_get_constraintdef(oid) || ' ' || convalidated AS definition FROM pg_constraint WHERE conrelid = 'events'::regclass AND contype = 'f' ORDER BY conname",
+  )),
+];
 
 /** Every stored column but the generated ids and times, to compare two imports of one file. */
 const SNAPSHOT_COLUMNS = [...EVENT_COPY_COLUMNS.filter((c) => !c.endsWith('batch_id'))].join(', ');

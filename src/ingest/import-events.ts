@@ -1,7 +1,7 @@
 import { basename } from 'node:path';
 import { TocsinError } from '../core/errors.js';
 import type { Db } from '../db/database.js';
-import { dropEventListingIndexes, ensureEventListingIndexes } from '../db/event-listing-indexes.js';
+import { deferForBulkLoad, restoreAfterBulkLoad } from '../db/event-bulk-load.js';
 import { isUniqueViolation } from '../db/unique-violation.js';
 import { noteChange, type ChangedSince } from '../events/changed-since.js';
 import { copyNewEvents, upsertEvents, type UpsertCounts } from '../events/events-writer.repository.js';
@@ -40,15 +40,15 @@ export interface ImportRequest {
    */
   readInWorker?: boolean;
   /**
-   * Into an empty store, load without the two listing indexes and build them at the end. Default:
-   * for files of LARGE_FILE_BYTES or more.
+   * Into an empty store, load without the two listing indexes and the two batch foreign keys, and
+   * restore them at the end (`event-bulk-load.ts`). Default: for files of LARGE_FILE_BYTES or more.
    */
-  deferListingIndexes?: boolean;
+  deferForBulkLoad?: boolean;
 }
 
 /**
  * From this size on, an import reads its file in a worker thread (starting one costs tens of ms) and,
- * into an empty store, builds the listing indexes after loading.
+ * into an empty store, builds the listing indexes and checks the batch keys after loading.
  */
 export const LARGE_FILE_BYTES = 4 << 20;
 
@@ -105,8 +105,8 @@ export async function importEventFile(db: Db, req: ImportRequest): Promise<Impor
   // the file, or another import of the source running at the same time) fails the COPY, and that
   // batch is written again by the upsert, which handles it. Any other COPY failure ends bulk mode.
   let bulk = !(await sourceHasEvents(db, format.source));
-  // Into an empty store, a big file loads without the two listing indexes, built once at the end.
-  const deferIndexes = bulk && (req.deferListingIndexes ?? totalBytes >= LARGE_FILE_BYTES) && (await storeIsEmpty(db));
+  // Into an empty store, a big file loads without the listing indexes and the batch keys (restored once at the end).
+  const deferred = bulk && (req.deferForBulkLoad ?? totalBytes >= LARGE_FILE_BYTES) && (await storeIsEmpty(db));
 
   const writeBatch = async (batch: Extract<ReadItem, { kind: 'batch' }>, copy: boolean) => {
     // Counted only once the transaction commits: a failed COPY leaves them for the upsert to count.
@@ -146,7 +146,7 @@ export async function importEventFile(db: Db, req: ImportRequest): Promise<Impor
   // this thread between the writes' turns): batches are still written in file order.
   let writing: Promise<void> = Promise.resolve();
   try {
-    if (deferIndexes) await dropEventListingIndexes(db);
+    if (deferred) await deferForBulkLoad(db);
     for await (const item of inWorker ? readEventBatchesInWorker(format, spec) : readEventBatches(format, spec, true)) {
       if (item.kind === 'progress') {
         bytesRead = item.bytesRead;
@@ -159,12 +159,12 @@ export async function importEventFile(db: Db, req: ImportRequest): Promise<Impor
       } else end = item;
     }
     await writing;
-    if (deferIndexes) await ensureEventListingIndexes(db);
+    if (deferred) await restoreAfterBulkLoad(db);
     // PGlite runs no autovacuum: without fresh statistics the planner picks slow plans for the API.
     if (counts.inserted + counts.updated > 0) await db.exec('ANALYZE events');
   } catch (e) {
     await writing.catch(() => undefined);
-    if (deferIndexes) await ensureEventListingIndexes(db).catch(() => undefined); // else the next start builds them
+    if (deferred) await restoreAfterBulkLoad(db).catch(() => undefined); // else the next start restores them
     const message = e instanceof Error ? e.message : String(e);
     await finishImportBatch(db, batchId, { status: 'failed', message, sha256: null, bytes: bytesRead }).catch(() => undefined);
     throw e;
