@@ -79,7 +79,9 @@ describeWithSharedData('tocsin forecast backtest', () => {
     expect(out.stdout).toMatch(/Refits: 3 \(trained through 1991-1993\), 0 failed/);
     expect(out.stdout).toMatch(/AUC of maxrisk2 +0\.\d{3}/);
     expect(out.stdout).toMatch(/Reliability \(deciles of maxrisk2\)/);
-    expect(out.stdout).toMatch(/95% intervals: AUC 0\.\d{3}-[01]\.\d{3} \(bootstrap\), top-30 recall [\d.]+%-[\d.]+% \(Wilson\)/);
+    expect(out.stdout).toMatch(
+      /95% intervals: AUC 0\.\d{3}-[01]\.\d{3} \(bootstrap over countries\), top-30 recall [\d.]+%-[\d.]+% \(Wilson\)/,
+    );
   }, 60_000);
 
   it('back-tests the ensemble (elastic net + XGBoost with lagged changes): same figures in one thread or two, no loader noise', async () => {

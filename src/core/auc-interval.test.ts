@@ -118,3 +118,43 @@ describe('aucDifferenceInterval', () => {
     expect(() => aucDifferenceInterval([1, 2], [1], [true, false])).toThrow(/2 scores of one model but 1/);
   });
 });
+
+describe('aucBootstrapInterval with clusters', () => {
+  it('resamples whole clusters: singletons give the plain (unstratified) bootstrap, done the slow way', () => {
+    const { scores, positive } = sample(12, 30, 0.3, 21);
+    const fast = aucBootstrapInterval(scores, positive, { seed: 5, resamples: 300, clusters: scores.map((_, i) => i) })!;
+    const random = seededRandom(5);
+    const aucs: number[] = [];
+    while (aucs.length < 300) {
+      const times = new Array<number>(scores.length).fill(0);
+      for (let k = 0; k < scores.length; k++) times[random.nextInt(scores.length)]!++;
+      const s: number[] = [];
+      const p: boolean[] = [];
+      times.forEach((t, i) => {
+        for (let r = 0; r < t; r++) {
+          s.push(scores[i]!);
+          p.push(positive[i]!);
+        }
+      });
+      const auc = auroc(s, p);
+      if (auc !== null) aucs.push(auc);
+    }
+    aucs.sort((a, b) => a - b);
+    expect(fast.low).toBeCloseTo(quantile7(aucs, 0.025), 12);
+    expect(fast.high).toBeCloseTo(quantile7(aucs, 0.975), 12);
+  });
+
+  it('counts a cluster of copies as one item, where the stratified bootstrap takes them for independent', () => {
+    const { scores, positive } = sample(15, 60, 0.3, 4);
+    const copies = 10;
+    const s = scores.flatMap((v) => new Array<number>(copies).fill(v));
+    const p = positive.flatMap((v) => new Array<boolean>(copies).fill(v));
+    const cluster = scores.flatMap((_, i) => new Array<number>(copies).fill(i));
+    const once = aucBootstrapInterval(scores, positive, { seed: 9, clusters: scores.map((_, i) => i) })!;
+    const clustered = aucBootstrapInterval(s, p, { seed: 9, clusters: cluster })!;
+    expect([clustered.low, clustered.high]).toEqual([once.low, once.high]);
+    const naive = aucBootstrapInterval(s, p, { seed: 9 })!;
+    expect(naive.high - naive.low).toBeLessThan((clustered.high - clustered.low) / 2);
+    expect(() => aucBootstrapInterval(s, p, { clusters: [1, 2] })).toThrow(/2 clusters but 750 labels/);
+  });
+});

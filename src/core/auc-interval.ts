@@ -7,6 +7,11 @@ import { seededRandom } from './seeded-random.js';
  * interval is the (1 - level) / 2 and (1 + level) / 2 quantiles of the resampled AUROCs (R's
  * default quantile, type 7). Seeded: the same data and seed give the same interval.
  *
+ * With `clusters` (for example each country-year's country), a resample instead draws as many
+ * clusters as there are, with replacement, and takes every item of each drawn cluster: items of one
+ * cluster are not independent (a country's years share its forecasts' errors), and the interval is
+ * then wider. A resample that happens to hold no positive or no negative is drawn again.
+ *
  * Each resample costs O(positives + negatives), not a sort: the negatives are sorted once, each
  * positive's place among them (how many lie below it, how many tie it) is found once, and a
  * resample only counts how often each item was drawn.
@@ -31,6 +36,8 @@ export interface AucIntervalOptions {
   readonly resamples?: number;
   /** Default 0.95. */
   readonly level?: number;
+  /** The cluster of each item (any value; equal values, one cluster): resample whole clusters. */
+  readonly clusters?: ArrayLike<unknown>;
 }
 
 /** The interval, or null when there is no positive or no negative. */
@@ -40,7 +47,7 @@ export function aucBootstrapInterval(
   options: AucIntervalOptions = {},
 ): AucInterval | null {
   const { resamples, level } = checkedOptions(options);
-  const drawn = resampledAucs([scores], positive, resamples, options.seed ?? DEFAULT_BOOTSTRAP_SEED);
+  const drawn = resampledAucs([scores], positive, resamples, options.seed ?? DEFAULT_BOOTSTRAP_SEED, options.clusters);
   if (!drawn) return null;
   const aucs = drawn.aucs[0]!.sort();
   const tail = (1 - level) / 2;
@@ -78,7 +85,7 @@ export function aucDifferenceInterval(
 ): AucDifference | null {
   const { resamples, level } = checkedOptions(options);
   if (a.length !== b.length) throw new RangeError(`${a.length} scores of one model but ${b.length} of the other`);
-  const drawn = resampledAucs([a, b], positive, resamples, options.seed ?? DEFAULT_BOOTSTRAP_SEED);
+  const drawn = resampledAucs([a, b], positive, resamples, options.seed ?? DEFAULT_BOOTSTRAP_SEED, options.clusters);
   if (!drawn) return null;
   const [aucA, aucB] = drawn.aucs as [Float64Array, Float64Array];
   const differences = aucB.map((v, i) => v - aucA[i]!).sort();
@@ -110,6 +117,7 @@ function resampledAucs(
   positive: ArrayLike<boolean>,
   resamples: number,
   seed: number,
+  clusters?: ArrayLike<unknown>,
 ): { aucs: Float64Array[]; observed: number[]; positives: number; negatives: number } | null {
   const posIndex: number[] = [];
   const negIndex: number[] = [];
@@ -121,6 +129,8 @@ function resampledAucs(
     for (let i = 0; i < scores.length; i++) if (Number.isNaN(scores[i])) throw new RangeError(`score ${i + 1} is NaN`);
   }
   if (m === 0 || n === 0) return null;
+  if (clusters && clusters.length !== positive.length)
+    throw new RangeError(`${clusters.length} clusters but ${positive.length} labels`);
   // Per score set: the negatives in score order, and for positive k the negatives of that order
   // [0, below[k]) scoring lower and [below[k], upTo[k]) tying it.
   const sets = scoreSets.map((scores) => {
@@ -138,23 +148,55 @@ function resampledAucs(
   const aucOf = (set: (typeof sets)[number], negCount: ArrayLike<number>, posCount: ArrayLike<number>): number => {
     for (let k = 0; k < n; k++) cumulative[k + 1] = cumulative[k]! + negCount[set.order[k]!]!;
     let wins = 0;
+    let pairsOf = 0;
     for (let k = 0; k < m; k++) {
       if (posCount[k] === 0) continue;
       const lower = cumulative[set.below[k]!]!;
       wins += posCount[k]! * (lower + 0.5 * (cumulative[set.upTo[k]!]! - lower));
+      pairsOf += posCount[k]!;
     }
-    return wins / (m * n);
+    return wins / (pairsOf * cumulative[n]!);
   };
-  for (let b = 0; b < resamples; b++) {
+  // Clustered: each item's cluster as a number 0..K-1, and how often each cluster was drawn.
+  const clusterOf = clusters ? clusterNumbers(clusters) : undefined;
+  const clusterCount = clusterOf ? new Int32Array(clusterOf.count) : undefined;
+  const draw = (): void => {
     drawnNeg.fill(0);
     drawnPos.fill(0);
-    for (let k = 0; k < n; k++) drawnNeg[random.nextInt(n)]!++;
-    for (let k = 0; k < m; k++) drawnPos[random.nextInt(m)]!++;
+    if (!clusterOf || !clusterCount) {
+      for (let k = 0; k < n; k++) drawnNeg[random.nextInt(n)]!++;
+      for (let k = 0; k < m; k++) drawnPos[random.nextInt(m)]!++;
+      return;
+    }
+    for (;;) {
+      clusterCount.fill(0);
+      for (let k = 0; k < clusterOf.count; k++) clusterCount[random.nextInt(clusterOf.count)]!++;
+      let pos = 0;
+      let neg = 0;
+      negIndex.forEach((item, k) => (neg += drawnNeg[k] = clusterCount[clusterOf.of[item]!]!));
+      posIndex.forEach((item, k) => (pos += drawnPos[k] = clusterCount[clusterOf.of[item]!]!));
+      if (pos > 0 && neg > 0) return;
+    }
+  };
+  for (let b = 0; b < resamples; b++) {
+    draw();
     sets.forEach((set, s) => (aucs[s]![b] = aucOf(set, drawnNeg, drawnPos)));
   }
   const everyNeg = new Int32Array(n).fill(1);
   const everyPos = new Int32Array(m).fill(1);
   return { aucs, observed: sets.map((set) => aucOf(set, everyNeg, everyPos)), positives: m, negatives: n };
+}
+
+/** Each item's cluster numbered 0..count-1 in order of first appearance. */
+function clusterNumbers(clusters: ArrayLike<unknown>): { of: Int32Array; count: number } {
+  const numbers = new Map<unknown, number>();
+  const of = new Int32Array(clusters.length);
+  for (let i = 0; i < clusters.length; i++) {
+    let k = numbers.get(clusters[i]);
+    if (k === undefined) numbers.set(clusters[i], (k = numbers.size));
+    of[i] = k;
+  }
+  return { of, count: numbers.size };
 }
 
 /** The first index of a sorted array where `atOrAbove` holds (the length when it never does). */

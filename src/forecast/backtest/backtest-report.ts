@@ -149,7 +149,7 @@ function metricsText(m: BacktestMetrics, topK: number, missed: readonly ScoredCo
     `${'Brier score'.padEnd(28)}${m.brier.toFixed(5)}`,
     ...(m.aucInterval && m.topKRecallInterval
       ? [
-          `95% intervals: AUC ${m.aucInterval.low.toFixed(3)}-${m.aucInterval.high.toFixed(3)} (bootstrap), top-${topK} recall ${pct(m.topKRecallInterval.low)}-${pct(m.topKRecallInterval.high)} (Wilson)`,
+          `95% intervals: AUC ${m.aucInterval.low.toFixed(3)}-${m.aucInterval.high.toFixed(3)} (bootstrap over countries), top-${topK} recall ${pct(m.topKRecallInterval.low)}-${pct(m.topKRecallInterval.high)} (Wilson)`,
         ]
       : []),
     '',

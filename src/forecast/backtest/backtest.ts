@@ -56,7 +56,7 @@ export interface BacktestMetrics {
   readonly countryYears: number;
   readonly onsets: number;
   readonly auc: number;
-  /** 95% stratified bootstrap interval of the AUC (onsets and other country-years resampled apart). */
+  /** 95% bootstrap interval of the AUC, resampling countries (each with all its scored years). */
   readonly aucInterval: { readonly low: number; readonly high: number } | null;
   readonly hits: number;
   readonly topKRecall: number;
@@ -198,9 +198,11 @@ export function scoreForecasts(
     onset,
     topK,
   );
+  // Resampled by country: a country's years share its forecasts' errors, so they are not independent draws.
   const aucInterval = aucBootstrapInterval(
     risk,
     onset.map((o) => o === 1),
+    { clusters: scored.map((s) => s.countryCode) },
   );
   return {
     metrics: {

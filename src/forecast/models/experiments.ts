@@ -140,6 +140,7 @@ async function main(): Promise<void> {
         baseline,
         result.scored.map((s) => s.maxrisk2),
         result.scored.map((s) => s.onset === 1),
+        { clusters: result.scored.map((s) => s.countryCode) },
       );
       vsFirst = d
         ? {
