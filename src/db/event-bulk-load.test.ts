@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { describeEachEngine } from '../test-support/engines.js';
-import { deferForBulkLoad } from './event-bulk-load.js';
+import { deferForBulkLoad, restoreAfterBulkLoad } from './event-bulk-load.js';
 import { migrate } from './migrate.js';
 
 describeEachEngine('what a bulk load defers', ({ db }) => {
@@ -23,5 +23,24 @@ describeEachEngine('what a bulk load defers', ({ db }) => {
     expect(await names()).toEqual([]);
     expect(await migrate(db())).toEqual([]); // nothing to migrate, and all is restored all the same
     expect(await names()).toEqual(all);
+  });
+
+  it('validates a key left unvalidated, and lets two imports restore at once', async () => {
+    await db().exec('ALTER TABLE events DROP CONSTRAINT events_import_batch_id_fkey');
+    await db().exec(
+      'ALTER TABLE events ADD CONSTRAINT events_import_batch_id_fkey FOREIGN KEY (import_batch_id) REFERENCES import_batches(id) NOT VALID',
+    );
+    await restoreAfterBulkLoad(db());
+    const state = await db().query<{ valid: boolean }>(
+      "SELECT convalidated AS valid FROM pg_constraint WHERE conname = 'events_import_batch_id_fkey'",
+    );
+    expect(state).toEqual([{ valid: true }]);
+    await deferForBulkLoad(db());
+    await Promise.all([restoreAfterBulkLoad(db()), restoreAfterBulkLoad(db())]);
+    expect(
+      await db().query<{ n: number }>(
+        "SELECT count(*)::int AS n FROM pg_constraint WHERE conrelid = 'events'::regclass AND contype = 'f'",
+      ),
+    ).toEqual([{ n: 2 }]);
   });
 });

@@ -35,22 +35,34 @@ export async function deferForBulkLoad(db: Queryable): Promise<void> {
 /**
  * Builds whichever listing index is missing and adds back whichever batch key is missing (a no-op
  * when all are there). A key comes back `NOT VALID` first and is then validated, so the scan of
- * existing rows holds no lock that stops the API reading on PostgreSQL.
+ * existing rows holds no lock that stops the API reading on PostgreSQL; a key left unvalidated is
+ * validated. Two imports finishing at once may both add a key: the second finds it there.
  */
 export async function restoreAfterBulkLoad(db: Queryable): Promise<void> {
   await db.exec(LISTING_INDEXES.join(';\n'));
-  const present = new Set(
+  const present = new Map(
     (
-      await db.query<{ conname: string }>(
-        "SELECT conname FROM pg_constraint WHERE conrelid = 'events'::regclass AND contype = 'f'",
+      await db.query<{ conname: string; convalidated: boolean }>(
+        "SELECT conname, convalidated FROM pg_constraint WHERE conrelid = 'events'::regclass AND contype = 'f'",
       )
-    ).map((r) => r.conname),
+    ).map((r) => [r.conname, r.convalidated]),
   );
   for (const [name, column] of BATCH_KEYS) {
-    if (present.has(name)) continue;
-    await db.exec(
-      `ALTER TABLE events ADD CONSTRAINT ${name} FOREIGN KEY (${column}) REFERENCES import_batches(id) NOT VALID;\n` +
-        `ALTER TABLE events VALIDATE CONSTRAINT ${name}`,
-    );
+    const validated = present.get(name);
+    if (validated === true) continue;
+    try {
+      if (validated === undefined) {
+        await db.exec(
+          `ALTER TABLE events ADD CONSTRAINT ${name} FOREIGN KEY (${column}) REFERENCES import_batches(id) NOT VALID`,
+        );
+      }
+      await db.exec(`ALTER TABLE events VALIDATE CONSTRAINT ${name}`);
+    } catch (e) {
+      if (!isDuplicateObject(e)) throw e;
+    }
   }
 }
+
+/** PostgreSQL's duplicate_object (42710): here, another import added the key first. */
+const isDuplicateObject = (e: unknown): boolean =>
+  typeof e === 'object' && e !== null && (e as { code?: unknown }).code === '42710';
