@@ -6,7 +6,7 @@ import { z } from 'zod';
 import type { Iso3, Sha256 } from '../core/brand.js';
 import { TocsinError } from '../core/errors.js';
 import { VERSION } from '../core/paths.js';
-import { EWP_BACKTEST, FORECAST_GAP, runBacktest } from '../forecast/backtest/backtest.js';
+import { EWP_BACKTEST, runBacktest } from '../forecast/backtest/backtest.js';
 import { backtestJson, backtestText, modelBacktestJson, modelBacktestText } from '../forecast/backtest/backtest-report.js';
 import { runModelBacktest } from '../forecast/backtest/model-backtest.js';
 import { ensembleWithLaggedChanges } from '../forecast/models/backtest-models.js';
@@ -100,12 +100,15 @@ const backtestCommand = new Command('backtest')
         folds: o.folds,
         lambdaRule: o.lambdaRule === 'min' ? 'lambda.min' : 'lambda.1se',
       });
-      const lastDataYear = table.rows.reduce((m, r) => Math.max(m, r.year), -Infinity);
-      const lastTrainingYear = o.lastYear ?? lastDataYear - FORECAST_GAP - 1;
       const result = await runModelBacktest(
         spec.table,
         spec.model,
-        { seed: o.seed, firstTrainingYear: o.firstYear, lastTrainingYear, topK: EWP_BACKTEST.topK },
+        {
+          seed: o.seed,
+          firstTrainingYear: o.firstYear,
+          ...(o.lastYear === undefined ? {} : { lastTrainingYear: o.lastYear }),
+          topK: EWP_BACKTEST.topK,
+        },
         workerModelRefitRunner(spec.recipe, o.threads),
       );
       const settings = {
@@ -114,7 +117,6 @@ const backtestCommand = new Command('backtest')
         outcome: o.outcome,
         predictors: table.columns.predictors,
         addedPredictors: spec.addedPredictors,
-        trainingYears: [o.firstYear, lastTrainingYear] as const,
         topK: EWP_BACKTEST.topK,
       };
       const bias = biasCheck(result.scored, table, EWP_BACKTEST.topK);

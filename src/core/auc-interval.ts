@@ -49,11 +49,8 @@ export function aucBootstrapInterval(
   const { resamples, level } = checkedOptions(options);
   const drawn = resampledAucs([scores], positive, resamples, options.seed ?? DEFAULT_BOOTSTRAP_SEED, options.clusters);
   if (!drawn) return null;
-  const aucs = drawn.aucs[0]!.sort();
-  const tail = (1 - level) / 2;
   return {
-    low: quantile7(aucs, tail),
-    high: quantile7(aucs, 1 - tail),
+    ...percentileInterval(drawn.aucs[0]!.sort(), level),
     level,
     resamples,
     positives: drawn.positives,
@@ -74,7 +71,7 @@ export interface AucDifference {
 
 /**
  * The paired comparison of two models scored on the same items: each resample draws the same
- * items for both (stratified as above), so what the items have in common cancels and the interval
+ * items for both (stratified, or by cluster, as above), so what the items have in common cancels and the interval
  * of the difference is far narrower than the two intervals side by side suggest.
  */
 export function aucDifferenceInterval(
@@ -89,15 +86,19 @@ export function aucDifferenceInterval(
   if (!drawn) return null;
   const [aucA, aucB] = drawn.aucs as [Float64Array, Float64Array];
   const differences = aucB.map((v, i) => v - aucA[i]!).sort();
-  const tail = (1 - level) / 2;
   return {
     difference: drawn.observed[1]! - drawn.observed[0]!,
-    low: quantile7(differences, tail),
-    high: quantile7(differences, 1 - tail),
+    ...percentileInterval(differences, level),
     level,
     shareNotAbove: differences.filter((d) => d <= 0).length / resamples,
   };
 }
+
+/** The (1 - level) / 2 and (1 + level) / 2 quantiles of sorted resampled values. */
+const percentileInterval = (sorted: ArrayLike<number>, level: number): { low: number; high: number } => ({
+  low: quantile7(sorted, (1 - level) / 2),
+  high: quantile7(sorted, (1 + level) / 2),
+});
 
 function checkedOptions(options: AucIntervalOptions): { resamples: number; level: number } {
   const resamples = options.resamples ?? 2000;

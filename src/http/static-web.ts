@@ -1,7 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import type { MiddlewareHandler } from 'hono';
-import { acceptedCodings, CODING_SUFFIX } from './precompress.js';
+import { acceptedCodings, CODING_SUFFIX, COMPRESSIBLE_EXTENSIONS } from './precompress.js';
 
 const MIME: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
@@ -44,7 +44,8 @@ export function serveWeb(root: string): MiddlewareHandler {
       file = join(base, 'index.html');
     }
     let body: Buffer<ArrayBuffer> | undefined;
-    for (const coding of acceptedCodings(c.req.header('Accept-Encoding'))) {
+    const codings = COMPRESSIBLE_EXTENSIONS.has(extname(file)) ? acceptedCodings(c.req.header('Accept-Encoding')) : [];
+    for (const coding of codings) {
       body = await readFile(file + CODING_SUFFIX[coding]).catch(() => undefined);
       if (body) {
         c.header('Content-Encoding', coding);

@@ -188,7 +188,6 @@ export interface ModelBacktestSettings {
   readonly outcome: string;
   readonly predictors: readonly string[];
   readonly addedPredictors: readonly string[];
-  readonly trainingYears: readonly [number, number];
   readonly topK: number;
 }
 
@@ -210,13 +209,17 @@ export function modelBacktestJson(
       outcome: settings.outcome,
       predictors: settings.predictors,
       added_predictors: settings.addedPredictors,
-      training_years: settings.trainingYears,
+      training_years: result.trainingYears,
       scored_years: result.scoredYears,
       top_k: settings.topK,
     },
     ...comparedJson(result, settings.topK, bias),
   };
 }
+
+/** The first three added predictors' names, in brackets. */
+const addedSample = (names: readonly string[]): string =>
+  names.length === 0 ? '' : ` (${names.slice(0, 3).join(', ')}${names.length > 3 ? ', ...' : ''})`;
 
 /** A back-test of another model as text. */
 export function modelBacktestText(
@@ -228,8 +231,8 @@ export function modelBacktestText(
   const m = result.metrics;
   const lines = [
     `Back-test of the ${settings.model} model: ${result.model}, seed ${settings.seed}`,
-    `Input: ${input}; outcome ${settings.outcome}; ${settings.predictors.length} predictors and ${settings.addedPredictors.length} added (${settings.addedPredictors.slice(0, 3).join(', ')}, ...)`,
-    `Refits: trained through ${settings.trainingYears[0]}-${settings.trainingYears[1]}`,
+    `Input: ${input}; outcome ${settings.outcome}; ${settings.predictors.length} predictors and ${settings.addedPredictors.length} added${addedSample(settings.addedPredictors)}`,
+    `Refits: trained through ${result.trainingYears[0]}-${result.trainingYears[1]}`,
     `Scored: ${int(m.countryYears)} country-years ${result.scoredYears[0]}-${result.scoredYears[1]}, ${m.onsets} onsets`,
     '',
     ...metricsText(m, settings.topK, result.missedOnsets),

@@ -15,6 +15,8 @@ export interface ModelBacktestOptions {
 
 export interface ModelBacktestResult {
   readonly model: string;
+  /** First and last training cutoff. */
+  readonly trainingYears: readonly [number, number];
   /** Years whose onsets were scored. */
   readonly scoredYears: readonly [number, number];
   readonly metrics: BacktestMetrics;
@@ -75,5 +77,10 @@ export async function runModelBacktest(
     rankForecasts(task.lastTrainingYear + FORECAST_GAP, countryCodes[i]!, risks[i]!),
   );
   const scoredYears = [first + FORECAST_GAP + 1, last + FORECAST_GAP + 1] as const;
-  return { model: model.name, scoredYears, ...scoreForecasts(table.rows, forecasts, scoredYears, options.topK) };
+  return {
+    model: model.name,
+    trainingYears: [first, last],
+    scoredYears,
+    ...scoreForecasts(table.rows, forecasts, scoredYears, options.topK),
+  };
 }

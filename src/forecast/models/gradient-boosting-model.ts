@@ -38,7 +38,9 @@ const LOADER_NOTICES = [/^wasm streaming compile failed: /, /^falling back to Ar
  * Its loader takes `console.warn` as its error printer when it is first evaluated, so it is handed
  * one that drops the two `LOADER_NOTICES` and passes anything else on.
  */
-const loadXGBoost = (): typeof XGBoostLoaded => {
+let loaded: typeof XGBoostLoaded | undefined;
+const loadXGBoost = (): typeof XGBoostLoaded => (loaded ??= requireXGBoost());
+const requireXGBoost = (): typeof XGBoostLoaded => {
   const warn = console.warn;
   console.warn = (...args: unknown[]): void => {
     const [first] = args;
